@@ -1,0 +1,128 @@
+"""Gunicorn settings for Tarefa, read from the environment.
+
+The same file serves the container (``bind 0.0.0.0:8000``) and the native stack
+(``scripts/stack.sh`` binds ``127.0.0.1:<free port>``). Every value has a production
+default; override it with the environment variable named next to it.
+"""
+
+import json
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+from gunicorn.glogging import Logger, SafeAtoms
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be an integer, got {raw!r}") from exc
+    if value < 1:
+        raise SystemExit(f"{name} must be at least 1, got {value}")
+    return value
+
+
+def _default_workers() -> int:
+    # The classic 2 * cores + 1, capped: each worker holds its own app, DB pool and
+    # memory, and gthread threads already absorb slow I/O such as AI calls.
+    return min(2 * multiprocessing.cpu_count() + 1, 8)
+
+
+wsgi_app = "wsgi:app"
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+
+# gthread: a slow AI request occupies one thread, not a whole worker.
+worker_class = "gthread"
+workers = _env_int("GUNICORN_WORKERS", _env_int("WEB_CONCURRENCY", _default_workers()))
+threads = _env_int("GUNICORN_THREADS", 4)
+
+# The hard timeout must exceed the longest legitimate request: an AI call with its
+# retries (AI_TIMEOUT_SECONDS * (AI_MAX_RETRIES + 1)) plus a margin.
+_ai_budget = _env_int("AI_TIMEOUT_SECONDS", 30) * (_env_int("AI_MAX_RETRIES", 1) + 1)
+timeout = _env_int("GUNICORN_TIMEOUT", max(60, _ai_budget + 15))
+graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then so a slow leak cannot grow without bound.
+max_requests = _env_int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+
+# Gunicorn 27 opens a control socket under $HOME/.gunicorn by default; a second
+# instance (two replicas, or two backends of the native stack) would take it over.
+control_socket_disable = True
+
+# Heartbeat files go to the temp dir; the container points this at a tmpfs.
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or None
+
+# The proxy in front (Nginx) is the only trusted one; the app applies ProxyFix itself.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+errorlog = "-"
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+access_log_format = json.dumps(
+    {
+        "logger": "gunicorn.access",
+        "remote_addr": "%(h)s",
+        "method": "%(m)s",
+        "path": "%(U)s",
+        "query": "%(q)s",
+        "status": "%(s)s",
+        "bytes": "%(B)s",
+        "duration_ms": "%(M)s",
+        "request_id": "%({x-request-id}i)s",
+        "user_agent": "%(a)s",
+        "pid": "%(p)s",
+    }
+)
+
+
+class JsonSafeAtoms(SafeAtoms):
+    """Access-log atoms escaped for a JSON string, so the line always parses."""
+
+    def __init__(self, atoms):
+        super().__init__(
+            {
+                key: json.dumps(value)[1:-1] if isinstance(value, str) else value
+                for key, value in atoms.items()
+            }
+        )
+
+
+class JsonAccessLogger(Logger):
+    atoms_wrapper_class = JsonSafeAtoms
+
+
+logger_class = JsonAccessLogger
+
+
+def on_starting(server):
+    """Start every master with an empty Prometheus multiprocess directory.
+
+    Files left by a previous run would add dead workers' counters to the new ones.
+    """
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        return
+    path = Path(directory)
+    if path.is_dir():
+        for child in path.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    path.mkdir(parents=True, exist_ok=True)
+    server.log.info("Prometheus multiprocess directory ready: %s", path)
+
+
+def child_exit(server, worker):
+    """Drop the live gauges of a worker that exited (prometheus-flask-exporter recipe)."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
+
+    GunicornInternalPrometheusMetrics.mark_process_dead_on_child_exit(worker.pid)
