@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# The production shape of Tarefa, run natively on loopback (no Docker needed).
+#
+#   scripts/stack.sh up       start in the background; returns once Nginx answers /health/ready
+#   scripts/stack.sh down     stop everything `up` started (idempotent)
+#   scripts/stack.sh status   show what runs; exit 0 only when every part is up
+#
+# Pieces: the local PostgreSQL (database STACK_DB_NAME, created if missing), the local
+# Redis (db 5), STACK_BACKENDS gunicorn masters started through backend/entrypoint.sh
+# (wait for the database, locked migrations, gunicorn.conf.py) on free loopback ports,
+# and Debian's Nginx with nginx/templates rendered for loopback on STACK_PORT, serving
+# the production build of the SPA. State, logs and generated secrets live in STACK_DIR.
+#
+# Environment (defaults in brackets):
+#   STACK_PORT [8080]            Nginx port on 127.0.0.1
+#   STACK_BACKENDS [1]           gunicorn masters behind Nginx (2 to prove shared state)
+#   STACK_DIR [.stack]           private state: pids, logs, rendered Nginx, secrets.env
+#   STACK_SPA_DIR [frontend/dist] built SPA; the default is built when missing
+#   STACK_PG_URL [postgresql://postgres@127.0.0.1:5432]  server holding the database
+#   STACK_DB_NAME [tarefa_stack]
+#   STACK_REDIS_URL [redis://127.0.0.1:6379/5]
+#   STACK_READY_TIMEOUT [90]     seconds to wait for readiness
+#   GUNICORN_WORKERS [2], GUNICORN_THREADS [4]; any other app variable (RATELIMIT_AUTH,
+#   AI_PROVIDER, ...) set in the caller's environment reaches the backends unchanged.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+backend_dir="$repo_root/backend"
+python="$backend_dir/.venv/bin/python"
+
+STACK_PORT="${STACK_PORT:-8080}"
+STACK_BACKENDS="${STACK_BACKENDS:-1}"
+STACK_DIR="${STACK_DIR:-$repo_root/.stack}"
+STACK_PG_URL="${STACK_PG_URL:-postgresql://postgres@127.0.0.1:5432}"
+STACK_DB_NAME="${STACK_DB_NAME:-tarefa_stack}"
+STACK_REDIS_URL="${STACK_REDIS_URL:-redis://127.0.0.1:6379/5}"
+STACK_READY_TIMEOUT="${STACK_READY_TIMEOUT:-90}"
+
+run_dir="$STACK_DIR/run"
+log_dir="$STACK_DIR/logs"
+nginx_prefix="$STACK_DIR/nginx"
+nginx_pid_file="$nginx_prefix/nginx.pid"
+
+say() { echo "stack: $*"; }
+die() {
+    echo "stack: error: $*" >&2
+    exit 1
+}
+
+is_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+free_port() {
+    "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+http_status() {
+    curl --silent --output /dev/null --max-time 5 --write-out '%{http_code}' "$1" || true
+}
+
+check_prerequisites() {
+    local tool
+    for tool in nginx envsubst psql curl setsid; do
+        command -v "$tool" >/dev/null || die "'$tool' is not installed (apt-get install nginx gettext-base postgresql-client curl util-linux)"
+    done
+    [[ -x "$python" ]] || die "backend/.venv is missing: run 'cd backend && uv sync'"
+    [[ "$STACK_BACKENDS" =~ ^[1-9]$ ]] || die "STACK_BACKENDS must be 1..9, got '$STACK_BACKENDS'"
+    [[ "$STACK_DB_NAME" =~ ^[a-z_][a-z0-9_]*$ ]] || die "STACK_DB_NAME must match [a-z_][a-z0-9_]*"
+    [[ "$STACK_PORT" =~ ^[0-9]+$ ]] || die "STACK_PORT must be a port number"
+}
+
+spa_dir() {
+    if [[ -n "${STACK_SPA_DIR:-}" ]]; then
+        [[ -f "$STACK_SPA_DIR/index.html" ]] || die "STACK_SPA_DIR=$STACK_SPA_DIR has no index.html"
+        (cd "$STACK_SPA_DIR" && pwd)
+        return
+    fi
+    local dist="$repo_root/frontend/dist"
+    if [[ ! -f "$dist/index.html" ]]; then
+        [[ -f "$repo_root/frontend/package.json" ]] ||
+            die "no SPA build: frontend/package.json is missing (or set STACK_SPA_DIR)"
+        say "building the SPA (frontend/dist is missing)" >&2
+        npm --prefix "$repo_root/frontend" ci >&2
+        npm --prefix "$repo_root/frontend" run build >&2
+    fi
+    echo "$dist"
+}
+
+ensure_secrets() {
+    local file="$STACK_DIR/secrets.env"
+    if [[ ! -f "$file" ]]; then
+        (
+            umask 077
+            "$python" -c 'import secrets
+for name in ("SECRET_KEY", "JWT_SECRET_KEY"):
+    print(f"{name}={secrets.token_urlsafe(48)}")' >"$file.tmp"
+            mv "$file.tmp" "$file"
+        )
+        say "generated secrets in $file"
+    fi
+    chmod 600 "$file"
+    set -a
+    # shellcheck source=/dev/null
+    . "$file"
+    set +a
+}
+
+ensure_database() {
+    local admin_url="$STACK_PG_URL/postgres" exists
+    exists="$(psql "$admin_url" -XtAc "SELECT 1 FROM pg_database WHERE datname = '$STACK_DB_NAME'")" ||
+        die "PostgreSQL at $STACK_PG_URL is not reachable (is the server running?)"
+    if [[ "$exists" != "1" ]]; then
+        psql "$admin_url" -Xqc "CREATE DATABASE \"$STACK_DB_NAME\"" >/dev/null
+        say "created database $STACK_DB_NAME"
+    fi
+}
+
+check_redis() {
+    "$python" -c 'import sys, redis; redis.Redis.from_url(sys.argv[1], socket_timeout=3).ping()' \
+        "$STACK_REDIS_URL" 2>/dev/null || die "Redis at $STACK_REDIS_URL is not reachable (is redis-server running?)"
+}
+
+start_backend() {
+    local index="$1" port metrics_dir
+    port="$(free_port)"
+    metrics_dir="$run_dir/prometheus-$index"
+    mkdir -p "$metrics_dir"
+    echo "$port" >"$run_dir/backend-$index.port"
+    APP_ENV=production \
+        DATABASE_URL="$STACK_PG_URL/$STACK_DB_NAME" \
+        REDIS_URL="$STACK_REDIS_URL" \
+        TRUSTED_PROXY_HOPS=1 \
+        PUBLIC_URL="http://127.0.0.1:$STACK_PORT" \
+        CORS_ORIGINS="http://127.0.0.1:$STACK_PORT" \
+        PROMETHEUS_MULTIPROC_DIR="$metrics_dir" \
+        GUNICORN_BIND="127.0.0.1:$port" \
+        GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}" \
+        PATH="$backend_dir/.venv/bin:$PATH" \
+        setsid "$backend_dir/entrypoint.sh" >>"$log_dir/backend-$index.log" 2>&1 </dev/null &
+    echo "$!" >"$run_dir/backend-$index.pid"
+    say "backend $index starting on 127.0.0.1:$port (log: $log_dir/backend-$index.log)"
+}
+
+fail_with_logs() {
+    local log
+    echo "stack: error: $1" >&2
+    for log in "$log_dir"/backend-*.log "$nginx_prefix/logs/error.log"; do
+        [[ -f "$log" ]] || continue
+        echo "----- last lines of $log" >&2
+        tail -n 30 "$log" >&2
+    done
+    stop_all
+    exit 1
+}
+
+wait_until_ready() {
+    local url="$1" pid_file="$2" deadline=$((SECONDS + STACK_READY_TIMEOUT))
+    until [[ "$(http_status "$url")" == "200" ]]; do
+        is_running "$pid_file" || fail_with_logs "the process of $pid_file exited before $url was ready"
+        ((SECONDS < deadline)) || fail_with_logs "$url not ready after ${STACK_READY_TIMEOUT}s"
+        sleep 0.5
+    done
+}
+
+start_nginx() {
+    local upstreams="" index
+    for ((index = 1; index <= STACK_BACKENDS; index++)); do
+        upstreams+="server 127.0.0.1:$(cat "$run_dir/backend-$index.port"); "
+    done
+    NGINX_LISTEN_PORT="127.0.0.1:$STACK_PORT" \
+        NGINX_UPSTREAM_SERVERS="$upstreams" \
+        NGINX_SPA_ROOT="$1" \
+        "$repo_root/scripts/render-nginx.sh" "$nginx_prefix"
+    nginx -p "$nginx_prefix" -e "$nginx_prefix/logs/error.log" -c "$nginx_prefix/nginx.conf" ||
+        fail_with_logs "nginx did not start (is port $STACK_PORT free?)"
+}
+
+cmd_up() {
+    check_prerequisites
+    if is_running "$nginx_pid_file" || compgen -G "$run_dir/backend-*.pid" >/dev/null; then
+        die "a stack already runs from $STACK_DIR; run 'scripts/stack.sh down' first"
+    fi
+    local spa index
+    spa="$(spa_dir)"
+    mkdir -p "$run_dir" "$log_dir"
+    ensure_secrets
+    ensure_database
+    check_redis
+    for ((index = 1; index <= STACK_BACKENDS; index++)); do
+        start_backend "$index"
+    done
+    for ((index = 1; index <= STACK_BACKENDS; index++)); do
+        wait_until_ready "http://127.0.0.1:$(cat "$run_dir/backend-$index.port")/health/ready" \
+            "$run_dir/backend-$index.pid"
+    done
+    start_nginx "$spa"
+    wait_until_ready "http://127.0.0.1:$STACK_PORT/health/ready" "$nginx_pid_file"
+    say "up: http://127.0.0.1:$STACK_PORT/ ($STACK_BACKENDS backend(s), SPA from $spa)"
+}
+
+stop_process() {
+    # $1: pid file, $2: "group" to signal the whole process group (backends run under setsid)
+    local pid_file="$1" pid target waited=0
+    [[ -f "$pid_file" ]] || return 0
+    pid="$(cat "$pid_file")"
+    target="$pid"
+    [[ "$2" == "group" ]] && target="-$pid"
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM -- "$target" 2>/dev/null || true
+        while kill -0 "$pid" 2>/dev/null && ((waited < 40)); do
+            sleep 0.25
+            waited=$((waited + 1))
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -KILL -- "$target" 2>/dev/null || true
+        fi
+    fi
+    rm -f "$pid_file"
+}
+
+stop_all() {
+    local pid_file
+    stop_process "$nginx_pid_file" single
+    for pid_file in "$run_dir"/backend-*.pid; do
+        [[ -e "$pid_file" ]] || continue
+        stop_process "$pid_file" group
+        rm -f "${pid_file%.pid}.port"
+    done
+}
+
+cmd_down() {
+    stop_all
+    say "down"
+}
+
+cmd_status() {
+    local up=0 down=0 pid_file
+    if is_running "$nginx_pid_file"; then
+        say "nginx    running (pid $(cat "$nginx_pid_file")) http://127.0.0.1:$STACK_PORT/"
+        up=$((up + 1))
+    else
+        say "nginx    stopped"
+        down=$((down + 1))
+    fi
+    for pid_file in "$run_dir"/backend-*.pid; do
+        [[ -e "$pid_file" ]] || continue
+        if is_running "$pid_file"; then
+            say "$(basename "$pid_file" .pid) running (pid $(cat "$pid_file")) 127.0.0.1:$(cat "${pid_file%.pid}.port")"
+            up=$((up + 1))
+        else
+            say "$(basename "$pid_file" .pid) stopped"
+            down=$((down + 1))
+        fi
+    done
+    ((up > 1 && down == 0))
+}
+
+case "${1:-}" in
+    up) cmd_up ;;
+    down) cmd_down ;;
+    status) cmd_status ;;
+    *)
+        echo "usage: $0 up|down|status" >&2
+        exit 2
+        ;;
+esac
