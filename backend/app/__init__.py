@@ -1,0 +1,122 @@
+"""Tarefa's Flask application factory."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+from dotenv import load_dotenv
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from app.core.config import BACKEND_DIR, Settings
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app from the environment, with ``config`` overriding any setting."""
+    if config is None:
+        load_dotenv(BACKEND_DIR.parent / ".env", override=False)
+    settings, extra = _settings(config or {})
+    settings.check_production()
+
+    app = Flask(__name__, instance_path=str(BACKEND_DIR / "instance"))
+    app.config.update(settings.to_flask_config())
+    app.config.update(extra)
+    if settings.trusted_proxy_hops:
+        # Trust exactly as many X-Forwarded-* hops as there are proxies in front of us.
+        hops = settings.trusted_proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+
+    from app.core.logging import configure_logging, init_request_logging
+
+    configure_logging(settings.log_level)
+    _init_extensions(app)
+    _register_api(app)
+    init_request_logging(app)
+
+    from app.cli import init_cli
+    from app.core.metrics import init_metrics
+    from app.core.spa import init_spa
+
+    init_metrics(app)
+    init_spa(app)
+    init_cli(app)
+    _ensure_first_admin(app)
+    return app
+
+
+def _settings(config: dict[str, Any]) -> tuple[Settings, dict[str, Any]]:
+    """Split overrides into known settings (validated as a whole) and raw Flask config."""
+    known = {field.name for field in dataclasses.fields(Settings)}
+    overrides = {k.lower(): v for k, v in config.items() if k.lower() in known}
+    extra = {k: v for k, v in config.items() if k.lower() not in known}
+    return dataclasses.replace(Settings.from_env(), **overrides), extra
+
+
+def _init_extensions(app: Flask) -> None:
+    from app import models  # noqa: F401 - registers every table on the metadata
+    from app.core import security
+    from app.core.cache import init_redis
+    from app.core.extensions import cors, db, jwt, limiter, migrate
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        (BACKEND_DIR / "instance").mkdir(exist_ok=True)
+    db.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", _enable_sqlite_foreign_keys)
+    migrate.init_app(app, db, directory=str(BACKEND_DIR / "migrations"))
+    jwt.init_app(app)
+    cors.init_app(
+        app,
+        resources={r"/api/*": {"origins": list(app.config["CORS_ORIGINS"])}},
+        supports_credentials=True,
+    )
+    limiter.init_app(app)
+    security.init_password_hasher(app)
+    init_redis(app)
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite ignores ON DELETE CASCADE unless asked, per connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _register_api(app: Flask) -> None:
+    from app.api import auth, health, tasks, users
+    from app.core.errors import Api, register_error_handlers
+
+    api = Api(app)
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    )
+    api.spec.components.security_scheme(
+        "refreshCookie", {"type": "apiKey", "in": "cookie", "name": "refresh_token_cookie"}
+    )
+    for blueprint in (health.blp, auth.blp, users.blp, tasks.blp):
+        api.register_blueprint(blueprint)
+    register_error_handlers(app)
+
+
+def _ensure_first_admin(app: Flask) -> None:
+    email, password = app.config["FIRST_ADMIN_EMAIL"], app.config["FIRST_ADMIN_PASSWORD"]
+    if not (email and password):
+        return
+    from app.core.extensions import db
+    from app.services.users import ensure_admin
+
+    with app.app_context():
+        try:
+            ensure_admin(email=email, password=password)
+        except IntegrityError:
+            db.session.rollback()  # another worker created it at the same moment
+        except (OperationalError, ProgrammingError) as exc:
+            db.session.rollback()
+            log.warning("first admin not created yet (database not ready: %s)", type(exc).__name__)

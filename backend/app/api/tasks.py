@@ -1,0 +1,86 @@
+"""The caller's tasks. Another user's task answers 404, never 403."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response
+from flask.views import MethodView
+from flask_jwt_extended import jwt_required
+from flask_smorest import Blueprint
+
+from app.api.deps import BEARER, current_user_id
+from app.repositories.tasks import TaskFilter
+from app.schemas.tasks import TaskCreate, TaskListArgs, TaskOut, TaskPage, TaskUpdate
+from app.services import tasks as task_service
+
+blp = Blueprint("tasks", __name__, url_prefix="/api/tasks", description="Tasks")
+
+UNAUTHORIZED = {"description": "Missing or invalid access token"}
+NOT_FOUND = {"description": "No such task in your list"}
+
+
+@blp.route("")
+class Tasks(MethodView):
+    decorators = [jwt_required()]
+
+    @blp.arguments(TaskListArgs, location="query")
+    @blp.response(200, TaskPage)
+    @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.doc(**BEARER)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List your tasks: filter by done, search title and description, sort, paginate."""
+        page, per_page = args.pop("page"), args.pop("per_page")
+        return task_service.list_tasks(
+            owner_id=current_user_id(), task_filter=TaskFilter(**args), page=page, per_page=per_page
+        )
+
+    @blp.arguments(TaskCreate)
+    @blp.response(201, TaskOut)
+    @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.doc(**BEARER)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Add a task (optionally under a parent task of yours)."""
+        return task_service.create_task(owner_id=current_user_id(), fields=data)
+
+
+@blp.route("/<int:task_id>")
+class TaskById(MethodView):
+    decorators = [jwt_required()]
+
+    @blp.response(200, TaskOut)
+    @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.alt_response(404, **NOT_FOUND)
+    @blp.doc(**BEARER)
+    def get(self, task_id: int) -> Any:
+        """One of your tasks."""
+        return task_service.get_task(owner_id=current_user_id(), task_id=task_id)
+
+    @blp.arguments(TaskUpdate)
+    @blp.response(200, TaskOut)
+    @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.alt_response(404, **NOT_FOUND)
+    @blp.doc(**BEARER)
+    def patch(self, data: dict[str, Any], task_id: int) -> Any:
+        """Change any of the task's fields."""
+        return task_service.update_task(owner_id=current_user_id(), task_id=task_id, changes=data)
+
+    @blp.response(204)
+    @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.alt_response(404, **NOT_FOUND)
+    @blp.doc(**BEARER)
+    def delete(self, task_id: int) -> Response:
+        """Delete the task and its subtasks."""
+        task_service.delete_task(owner_id=current_user_id(), task_id=task_id)
+        return Response(status=204)
+
+
+@blp.route("/<int:task_id>/toggle", methods=["POST"])
+@jwt_required()
+@blp.response(200, TaskOut)
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(404, **NOT_FOUND)
+@blp.doc(**BEARER)
+def toggle(task_id: int) -> Any:
+    """Flip the task between open and done."""
+    return task_service.toggle_task(owner_id=current_user_id(), task_id=task_id)

@@ -1,0 +1,78 @@
+"""Account administration, for admins only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from app.api.deps import BEARER, admin_required, current_user_id
+from app.schemas.auth import UserOut
+from app.schemas.common import PaginationArgs
+from app.schemas.users import UserCreate, UserPage, UserUpdate
+from app.services import auth as auth_service
+from app.services import users as user_service
+
+blp = Blueprint("users", __name__, url_prefix="/api/users", description="Account administration")
+
+
+@blp.route("")
+class Users(MethodView):
+    decorators = [admin_required]
+
+    @blp.arguments(PaginationArgs, location="query")
+    @blp.response(200, UserPage)
+    @blp.alt_response(401, description="Missing or invalid access token")
+    @blp.alt_response(403, description="Not an admin")
+    @blp.doc(**BEARER)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List accounts, oldest first."""
+        return user_service.list_users(**args)
+
+    @blp.arguments(UserCreate)
+    @blp.response(201, UserOut)
+    @blp.alt_response(401, description="Missing or invalid access token")
+    @blp.alt_response(403, description="Not an admin")
+    @blp.alt_response(409, description="Email already registered")
+    @blp.doc(**BEARER)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Create an account (optionally an admin)."""
+        return auth_service.create_user(**data)
+
+
+@blp.route("/<int:user_id>")
+class UserById(MethodView):
+    decorators = [admin_required]
+
+    @blp.response(200, UserOut)
+    @blp.alt_response(401, description="Missing or invalid access token")
+    @blp.alt_response(403, description="Not an admin")
+    @blp.alt_response(404, description="No such user")
+    @blp.doc(**BEARER)
+    def get(self, user_id: int) -> Any:
+        """One account."""
+        return user_service.get_user(user_id)
+
+    @blp.arguments(UserUpdate)
+    @blp.response(200, UserOut)
+    @blp.alt_response(401, description="Missing or invalid access token")
+    @blp.alt_response(403, description="Not an admin")
+    @blp.alt_response(404, description="No such user")
+    @blp.alt_response(409, description="Would leave no admin")
+    @blp.doc(**BEARER)
+    def patch(self, data: dict[str, Any], user_id: int) -> Any:
+        """Rename, grant or remove admin rights, or set a new password."""
+        return user_service.update_user(user_id=user_id, acting_user_id=current_user_id(), **data)
+
+    @blp.response(204)
+    @blp.alt_response(401, description="Missing or invalid access token")
+    @blp.alt_response(403, description="Not an admin")
+    @blp.alt_response(404, description="No such user")
+    @blp.alt_response(409, description="Would delete yourself or the last admin")
+    @blp.doc(**BEARER)
+    def delete(self, user_id: int) -> Response:
+        """Delete an account and all its tasks."""
+        user_service.delete_user(user_id=user_id, acting_user_id=current_user_id())
+        return Response(status=204)

@@ -1,0 +1,96 @@
+"""Password hashing (argon2id) and the JWT callbacks that turn every token failure into JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import Flask, Response, current_app
+
+from app.core.errors import error_response
+from app.core.extensions import jwt
+
+_HASHER_KEY = "tarefa.password_hasher"
+_DUMMY_HASH_KEY = "tarefa.dummy_hash"
+
+
+def init_password_hasher(app: Flask) -> None:
+    hasher = PasswordHasher(
+        time_cost=app.config["ARGON2_TIME_COST"],
+        memory_cost=app.config["ARGON2_MEMORY_KIB"],
+        parallelism=app.config["ARGON2_PARALLELISM"],
+    )
+    app.extensions[_HASHER_KEY] = hasher
+    # Verifying against this when an account does not exist makes a failed login
+    # cost the same whether or not the email is known.
+    app.extensions[_DUMMY_HASH_KEY] = hasher.hash("tarefa-dummy-password")
+
+
+def _hasher() -> PasswordHasher:
+    return current_app.extensions[_HASHER_KEY]
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Check a password; with ``password_hash=None`` burn the same time and fail."""
+    target = password_hash or current_app.extensions[_DUMMY_HASH_KEY]
+    try:
+        matched = _hasher().verify(target, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    return matched and password_hash is not None
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher().check_needs_rehash(password_hash)
+
+
+def _unauthorized(message: str) -> Response:
+    response = error_response(401, message)
+    response.headers["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@jwt.unauthorized_loader
+def _missing_token(reason: str) -> Response:
+    return _unauthorized(f"Authentication required: {reason}.")
+
+
+@jwt.invalid_token_loader
+def _invalid_token(reason: str) -> Response:
+    return _unauthorized(f"Invalid token: {reason}.")
+
+
+@jwt.expired_token_loader
+def _expired_token(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
+    return _unauthorized("Token has expired.")
+
+
+@jwt.revoked_token_loader
+def _revoked_token(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
+    return _unauthorized("Token has been revoked.")
+
+
+@jwt.needs_fresh_token_loader
+def _needs_fresh(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
+    return _unauthorized("A fresh login is required.")
+
+
+@jwt.user_lookup_error_loader
+def _user_gone(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
+    return _unauthorized("The account behind this token no longer exists.")
+
+
+@jwt.token_in_blocklist_loader
+def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
+    # Refresh tokens are checked (and rotated) by the refresh service itself, which must
+    # see a reused token to revoke its whole family.
+    if payload.get("type") != "access":
+        return False
+    from app.services.tokens import is_access_token_revoked
+
+    return is_access_token_revoked(payload["jti"])
