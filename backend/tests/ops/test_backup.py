@@ -234,6 +234,13 @@ def test_older_schema_backup_is_restored_and_upgraded_to_head(make_database, bac
     assert base != head, "needs at least two Alembic revisions in backend/migrations"
     source = make_database()
     flask_db(source, "upgrade", base)
+    execute(
+        source,
+        "INSERT INTO users (name, email, password_hash, created_at, updated_at) "
+        "VALUES ('Ana Lúcia', 'ana@example.com', 'x', now(), now());"
+        "INSERT INTO tasks (user_id, title, created_at, updated_at) "
+        "SELECT id, 'Revisar orçamento 📊', now(), now() FROM users",
+    )
     file = backup(source, backup_dir)
     target = make_database()
 
@@ -242,12 +249,17 @@ def test_older_schema_backup_is_restored_and_upgraded_to_head(make_database, bac
     assert result.returncode == 0, result.stderr
     with psycopg.connect(database_url(target)) as conn:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        tasks = conn.execute(
+            "SELECT title, parent_id, estimate_minutes FROM tasks JOIN users ON users.id = user_id "
+            "WHERE email = 'ana@example.com'"
+        ).fetchall()
         columns = conn.execute(
             "SELECT column_name FROM information_schema.columns "
             "WHERE table_name = 'tasks' AND column_name IN ('parent_id', 'estimate_minutes') "
             "ORDER BY column_name"
         ).fetchall()
     assert version == [(head,)]
+    assert tasks == [("Revisar orçamento 📊", None, None)]
     assert columns == [("estimate_minutes",), ("parent_id",)]
 
 
