@@ -146,9 +146,13 @@ def _merge_domains(raw: dict[Language, dict[str, Any]]) -> tuple[Domain, ...]:
         domains.append(
             Domain(
                 id=domain_id,
-                keywords=tuple(k for entry in entries.values() for k in _keywords(entry["keywords"])),
+                keywords=tuple(
+                    k for entry in entries.values() for k in _keywords(entry["keywords"])
+                ),
                 requires=requires,
-                steps={lang: _steps(e["steps"], f"{lang} {domain_id}") for lang, e in entries.items()},
+                steps={
+                    lang: _steps(e["steps"], f"{lang} {domain_id}") for lang, e in entries.items()
+                },
             )
         )
     return tuple(domains)

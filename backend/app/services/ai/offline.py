@@ -15,7 +15,7 @@ _OPTIONAL_PART = re.compile(r"\[([^\]]*)\]")
 _MAX_PLACE_WORDS = 4
 _MAX_GOAL_IN_TITLE = 80
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]]")
-_QUOTES = "\"'“”‘’«»"
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 class OfflinePlanner:
@@ -66,22 +66,20 @@ def select_steps(
 ) -> list[tuple[Step, int]]:
     """Pick the steps for a granularity and a maximum count, keeping their order.
 
-    Coarse keeps core steps, normal adds level 2, fine keeps all. When more remain than max_tasks,
-    the most important (lowest level, then earliest) win. The minutes of every dropped step are added
-    to the kept step before it (or after it, for leading ones), so bigger steps get bigger estimates.
+    Coarse keeps core steps, normal adds level 2, fine keeps all; the minutes of a step left out by
+    the granularity go to the kept step before it (after it, for leading ones), so coarser plans
+    have bigger steps. When more than max_tasks remain, the most important (lowest level, then
+    earliest) are kept with their own estimates.
     """
-    if not steps or max_tasks < 1:
-        return []
     eligible = [i for i, step in enumerate(steps) if step.level <= _MAX_LEVEL[granularity]]
-    ranked = sorted(eligible, key=lambda i: (steps[i].level, i))
-    kept = sorted(ranked[:max_tasks])
-    minutes = {i: steps[i].minutes for i in kept}
+    if not eligible or max_tasks < 1:
+        return []
+    minutes = {i: steps[i].minutes for i in eligible}
     for index, step in enumerate(steps):
-        if index in minutes:
-            continue
-        before = [i for i in kept if i < index]
-        target = before[-1] if before else kept[0]
-        minutes[target] += step.minutes
+        if index not in minutes:
+            before = [i for i in eligible if i < index]
+            minutes[before[-1] if before else eligible[0]] += step.minutes
+    kept = sorted(sorted(eligible, key=lambda i: (steps[i].level, i))[:max_tasks])
     return [(steps[i], _round_minutes(minutes[i])) for i in kept]
 
 
