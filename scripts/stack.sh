@@ -134,6 +134,7 @@ start_backend() {
         PROMETHEUS_MULTIPROC_DIR="$metrics_dir" \
         GUNICORN_BIND="127.0.0.1:$port" \
         GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}" \
+        PYTHONUNBUFFERED=1 \
         PATH="$backend_dir/.venv/bin:$PATH" \
         setsid "$backend_dir/entrypoint.sh" >>"$log_dir/backend-$index.log" 2>&1 </dev/null &
     echo "$!" >"$run_dir/backend-$index.pid"
@@ -172,6 +173,7 @@ start_nginx() {
         "$repo_root/scripts/render-nginx.sh" "$nginx_prefix"
     nginx -p "$nginx_prefix" -e "$nginx_prefix/logs/error.log" -c "$nginx_prefix/nginx.conf" ||
         fail_with_logs "nginx did not start (is port $STACK_PORT free?)"
+    echo "$STACK_PORT" >"$run_dir/nginx.port"
 }
 
 cmd_up() {
@@ -220,6 +222,7 @@ stop_process() {
 stop_all() {
     local pid_file
     stop_process "$nginx_pid_file" single
+    rm -f "$run_dir/nginx.port"
     for pid_file in "$run_dir"/backend-*.pid; do
         [[ -e "$pid_file" ]] || continue
         stop_process "$pid_file" group
@@ -235,7 +238,7 @@ cmd_down() {
 cmd_status() {
     local up=0 down=0 pid_file
     if is_running "$nginx_pid_file"; then
-        say "nginx    running (pid $(cat "$nginx_pid_file")) http://127.0.0.1:$STACK_PORT/"
+        say "nginx    running (pid $(cat "$nginx_pid_file")) http://127.0.0.1:$(cat "$run_dir/nginx.port")/"
         up=$((up + 1))
     else
         say "nginx    stopped"
