@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from app.services import auth as auth_service
 from app.services import tasks as task_service
@@ -38,6 +38,7 @@ def create_admin(email: str, name: str, password: str) -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo() -> None:
     """Create a demo account with a few tasks (idempotent)."""
     user = auth_service.find_user_by_email(DEMO_EMAIL)

@@ -34,11 +34,18 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
+class _StdoutJsonHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    def __init__(self) -> None:
+        super().__init__(sys.stdout)
+        self.setFormatter(JsonFormatter())
+
+
 def configure_logging(level: str) -> None:
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(JsonFormatter())
+    """Log JSON to stdout; replaces our own handler only, so others (pytest's) survive."""
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    for handler in [h for h in root.handlers if isinstance(h, _StdoutJsonHandler)]:
+        root.removeHandler(handler)
+    root.addHandler(_StdoutJsonHandler())
     root.setLevel(level)
     # Alembic announces every plugin it loads at INFO; keep start-up logs readable.
     logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))

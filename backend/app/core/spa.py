@@ -26,11 +26,12 @@ def init_spa(app: Flask) -> None:
         if path.startswith(_BACKEND_PREFIXES) or path == "api":
             raise NotFound()
         if path and (root / path).is_file():
-            response = send_from_directory(root, path)
-            if path.startswith("assets/"):
-                response.cache_control.public = True
-                response.cache_control.max_age = HASHED_ASSETS_MAX_AGE
-                response.cache_control.immutable = True
+            if not path.startswith("assets/"):
+                return send_from_directory(root, path)
+            # Vite puts a content hash in every asset name: they never change.
+            response = send_from_directory(root, path, max_age=HASHED_ASSETS_MAX_AGE)
+            response.cache_control.public = True
+            response.cache_control.immutable = True
             return response
         # Client-side routes (/tasks, /settings, ...) all load the app shell.
         response = send_from_directory(root, "index.html")

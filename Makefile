@@ -1,0 +1,161 @@
+# Tarefa: every developer and operator command. `make` (or `make help`) lists them.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PORT ?= 5000
+BACKEND := backend
+FRONTEND := frontend
+VENV := $(BACKEND)/.venv
+BIN := $(CURDIR)/$(VENV)/bin
+# uv comes from PATH, or is installed once into .tools/ (no system change needed).
+UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/uv/bin/uv)
+COMPOSE ?= docker compose
+PROD_COMPOSE := $(COMPOSE) -f docker-compose.prod.yml --env-file .env.prod
+SPA_DIST := $(CURDIR)/$(FRONTEND)/dist
+PYTEST_ARGS ?=
+
+.PHONY: help
+help: ## List every target
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+## ---------------------------------------------------------------- local run
+$(UV):
+	python3 -m venv $(CURDIR)/.tools/uv
+	$(CURDIR)/.tools/uv/bin/pip install --quiet uv==0.13.9
+
+$(VENV)/.synced: $(BACKEND)/pyproject.toml $(BACKEND)/uv.lock | $(UV)
+	cd $(BACKEND) && $(UV) sync --frozen --quiet
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.synced ## Install the backend's locked dependencies into backend/.venv
+
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	touch $@
+
+.PHONY: spa
+spa: $(FRONTEND)/node_modules/.installed ## Build the SPA into frontend/dist
+	cd $(FRONTEND) && npm run build
+
+.PHONY: run
+run: install ## Serve the web app and API on http://127.0.0.1:PORT (default 5000; SQLite, nothing else)
+	@if command -v npm >/dev/null; then $(MAKE) spa; else echo "npm not found: serving the API only (install Node.js 20+ for the web app)"; fi
+	cd $(BACKEND) && $(BIN)/flask --app app db upgrade
+	@echo "Tarefa: http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/api/docs)"
+	cd $(BACKEND) && SPA_DIST_DIR=$(SPA_DIST) GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=1 \
+		GUNICORN_ACCESS_LOG= $(BIN)/gunicorn --config gunicorn.conf.py
+
+.PHONY: dev
+dev: install $(FRONTEND)/node_modules/.installed ## Hot reload: Flask debug server on PORT + Vite on http://localhost:5173
+	cd $(BACKEND) && $(BIN)/flask --app app db upgrade
+	trap 'kill 0' EXIT; \
+	(cd $(BACKEND) && $(BIN)/flask --app app run --debug --port $(PORT)) & \
+	(cd $(FRONTEND) && VITE_API_PROXY_TARGET=http://127.0.0.1:$(PORT) npm run dev) & \
+	wait
+
+.PHONY: seed
+seed: install ## Create the demo account (demo@tarefa.local / demo-password)
+	cd $(BACKEND) && $(BIN)/flask --app app db upgrade && $(BIN)/flask --app app seed-demo
+
+## ---------------------------------------------------------------- quality
+.PHONY: lint
+lint: install ## Lint and format-check backend and frontend, validate infra files
+	cd $(BACKEND) && $(BIN)/ruff check . && $(BIN)/ruff format --check .
+	@if [ -f $(FRONTEND)/package.json ]; then $(MAKE) fe-lint; fi
+
+.PHONY: fe-lint
+fe-lint: $(FRONTEND)/node_modules/.installed
+	cd $(FRONTEND) && npm run lint && npm run format:check && npm run typecheck
+
+.PHONY: fmt
+fmt: install ## Format backend and frontend code
+	cd $(BACKEND) && $(BIN)/ruff check --fix . && $(BIN)/ruff format .
+	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run format; fi
+
+.PHONY: test
+test: lint test-frontend test-backend ## The whole suite: lint, frontend, backend on PostgreSQL and Redis, stack, browser
+	@echo "make test: all suites passed"
+
+.PHONY: test-backend
+test-backend: install ## Backend tests (PostgreSQL + Redis, SQLite path, stack through Nginx) with coverage
+	cd $(BACKEND) && $(BIN)/pytest --cov=app --cov-report=term $(PYTEST_ARGS)
+
+.PHONY: test-frontend
+test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit tests, client drift check, build, browser tests
+	cd $(FRONTEND) && npm test
+	scripts/generate-client.sh --check
+	$(MAKE) spa
+	cd $(FRONTEND) && npm run e2e
+
+.PHONY: client
+client: install $(FRONTEND)/node_modules/.installed ## Regenerate the typed API client from the backend's OpenAPI spec
+	scripts/generate-client.sh
+
+## ---------------------------------------------------------------- database
+.PHONY: migrate
+migrate: install ## Create a migration from model changes: make migrate m="what changed"
+	cd $(BACKEND) && $(BIN)/flask --app app db migrate -m "$(m)"
+
+.PHONY: upgrade
+upgrade: install ## Apply migrations to DATABASE_URL (default: the SQLite file)
+	cd $(BACKEND) && $(BIN)/flask --app app db upgrade
+
+.PHONY: backup
+backup: ## Back up the compose database (or DATABASE_URL) into ./backups
+	scripts/backup.sh
+
+.PHONY: restore
+restore: ## Restore a backup: make restore FILE=backups/tarefa-....dump [FORCE=1]
+	scripts/restore.sh "$(FILE)" $(if $(FORCE),--force,)
+
+## ---------------------------------------------------------------- containers
+.PHONY: up
+up: ## Start the development stack with Docker Compose
+	$(COMPOSE) up --build -d
+
+.PHONY: down
+down: ## Stop the development stack
+	$(COMPOSE) down
+
+.PHONY: logs
+logs: ## Follow the development stack's logs
+	$(COMPOSE) logs -f
+
+.PHONY: be
+be: ## Open a shell in the backend container
+	$(COMPOSE) exec backend sh
+
+.PHONY: fe
+fe: ## Open a shell in the frontend container
+	$(COMPOSE) exec frontend sh
+
+.PHONY: prod-up
+prod-up: ## Start the production stack (needs .env.prod, see .env.prod.example)
+	$(PROD_COMPOSE) up --build -d
+
+.PHONY: prod-down
+prod-down: ## Stop the production stack
+	$(PROD_COMPOSE) down
+
+## ---------------------------------------------------------------- native production shape
+.PHONY: stack
+stack: install ## Production shape natively: Nginx on 127.0.0.1:STACK_PORT (8080) + gunicorn + PostgreSQL + Redis
+	scripts/stack.sh up
+
+.PHONY: stack-down
+stack-down: ## Stop the native stack
+	scripts/stack.sh down
+
+.PHONY: bench
+bench: install ## Benchmarks against the native stack; writes bench/RESULTS.md
+	bench/run.sh
+
+.PHONY: clean
+clean: ## Remove build output, caches and local state (keeps backend/instance data)
+	scripts/stack.sh down 2>/dev/null || true
+	rm -rf $(FRONTEND)/dist $(FRONTEND)/e2e/artifacts .stack .pytest_cache $(BACKEND)/.pytest_cache \
+		$(BACKEND)/.ruff_cache $(BACKEND)/.coverage $(BACKEND)/htmlcov
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

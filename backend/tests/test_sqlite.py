@@ -1,0 +1,53 @@
+"""The embedded default: the same API on a SQLite file, migrated like production."""
+
+import pytest
+
+from app import create_app
+from tests.helpers import FAST_ARGON2, migrate_database
+
+
+@pytest.fixture
+def sqlite_client(tmp_path):
+    url = f"sqlite:///{tmp_path / 'tarefa.db'}"
+    migrate_database(url)
+    return create_app({"APP_ENV": "testing", "DATABASE_URL": url, **FAST_ARGON2}).test_client()
+
+
+def test_full_flow_on_sqlite(sqlite_client):
+    client = sqlite_client
+    client.post(
+        "/api/auth/register",
+        json={"name": "Lia", "email": "lia@example.com", "password": "password123"},
+    )
+    tokens = client.post(
+        "/api/auth/login", json={"email": "LIA@example.com", "password": "password123"}
+    ).json
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+
+    parent = client.post(
+        "/api/tasks", json={"title": "Plan trip", "due_date": "2026-12-10"}, headers=headers
+    ).json
+    client.post(
+        "/api/tasks",
+        json={"title": "Book flights", "parent_id": parent["id"], "done": True},
+        headers=headers,
+    )
+    client.post("/api/tasks", json={"title": "Água e café", "description": "Ação"}, headers=headers)
+
+    listing = client.get("/api/tasks?top_level=true&sort=title", headers=headers).json
+    assert [t["title"] for t in listing["items"]] == ["Plan trip", "Água e café"]
+    assert (listing["items"][0]["subtask_count"], listing["items"][0]["subtasks_done"]) == (1, 1)
+    assert listing["items"][0]["created_at"].endswith("+00:00")
+    assert [t["title"] for t in client.get("/api/tasks?q=Ação", headers=headers).json["items"]] == [
+        "Água e café"
+    ]
+    assert [t["title"] for t in client.get("/api/tasks?q=plan", headers=headers).json["items"]] == [
+        "Plan trip"
+    ]
+
+    # Foreign keys are enforced on SQLite too: deleting the parent removes its subtask.
+    assert client.delete(f"/api/tasks/{parent['id']}", headers=headers).status_code == 204
+    assert client.get("/api/tasks", headers=headers).json["total"] == 1
+
+    assert client.post("/api/auth/logout", headers=headers).status_code == 204
+    assert client.get("/api/tasks", headers=headers).status_code == 401

@@ -1,0 +1,307 @@
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from app.core.extensions import db
+
+
+@pytest.fixture
+def owner(make_user):
+    return make_user(email="owner@example.com")
+
+
+@pytest.fixture
+def headers(auth, owner):
+    return auth.headers(owner)
+
+
+def create(client, headers, **fields):
+    response = client.post("/api/tasks", json={"title": "A task", **fields}, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def test_create_task_returns_the_full_task(client, headers, owner):
+    response = client.post(
+        "/api/tasks",
+        json={"title": "  Pay rent ", "description": "Before the 5th", "due_date": "2026-12-01"},
+        headers=headers,
+    )
+
+    assert response.status_code == 201
+    task = response.json
+    assert task == {
+        "id": task["id"],
+        "title": "Pay rent",
+        "description": "Before the 5th",
+        "done": False,
+        "due_date": "2026-12-01",
+        "estimate_minutes": None,
+        "parent_id": None,
+        "subtask_count": 0,
+        "subtasks_done": 0,
+        "user_id": owner.id,
+        "created_at": task["created_at"],
+        "updated_at": task["updated_at"],
+    }
+    assert task["created_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        ({"title": ""}, {"title": ["Length must be between 1 and 160."]}),
+        ({"title": "   "}, {"title": ["Length must be between 1 and 160."]}),
+        ({"title": "x" * 161}, {"title": ["Length must be between 1 and 160."]}),
+        ({}, {"title": ["Missing data for required field."]}),
+        (
+            {"title": "ok", "description": "d" * 2001},
+            {"description": ["Longer than maximum length 2000."]},
+        ),
+        ({"title": "ok", "due_date": "31/12/2026"}, {"due_date": ["Not a valid date."]}),
+        ({"title": "ok", "done": "maybe"}, {"done": ["Not a valid boolean."]}),
+        ({"title": "ok", "owner": 2}, {"owner": ["Unknown field."]}),
+        ({"title": "ok", "user_id": 2}, {"user_id": ["Unknown field."]}),
+        (
+            {"title": "bad \ud800 surrogate"},
+            {"title": ["Contains characters that cannot be stored (NUL or lone surrogates)."]},
+        ),
+        (
+            {"title": "ok", "estimate_minutes": 0},
+            {
+                "estimate_minutes": [
+                    "Must be greater than or equal to 1 and less than or equal to 100000."
+                ]
+            },
+        ),
+    ],
+)
+def test_create_task_validation(client, headers, body, errors):
+    response = client.post("/api/tasks", json=body, headers=headers)
+
+    assert response.status_code == 422
+    assert response.json["errors"] == {"json": errors}
+    assert client.get("/api/tasks", headers=headers).json["total"] == 0
+
+
+def test_title_of_exactly_160_characters_after_stripping_is_accepted(client, headers):
+    task = create(client, headers, title=f"  {'t' * 160}  ")
+
+    assert task["title"] == "t" * 160
+
+
+def test_get_patch_toggle_delete(client, headers):
+    task = create(client, headers, title="Write report")
+
+    assert client.get(f"/api/tasks/{task['id']}", headers=headers).json == task
+
+    patched = client.patch(
+        f"/api/tasks/{task['id']}",
+        json={"title": "Write the report", "description": None, "due_date": "2026-12-24"},
+        headers=headers,
+    )
+    assert patched.status_code == 200
+    assert (patched.json["title"], patched.json["due_date"]) == ("Write the report", "2026-12-24")
+    assert patched.json["updated_at"] >= task["updated_at"]
+
+    toggled = client.post(f"/api/tasks/{task['id']}/toggle", headers=headers)
+    assert toggled.json["done"] is True
+    assert client.post(f"/api/tasks/{task['id']}/toggle", headers=headers).json["done"] is False
+
+    deleted = client.delete(f"/api/tasks/{task['id']}", headers=headers)
+    assert deleted.status_code == 204
+    assert deleted.data == b""
+    assert client.get(f"/api/tasks/{task['id']}", headers=headers).status_code == 404
+
+
+def test_patch_needs_at_least_one_field(client, headers):
+    task = create(client, headers)
+
+    response = client.patch(f"/api/tasks/{task['id']}", json={}, headers=headers)
+
+    assert response.status_code == 422
+    assert response.json["errors"] == {"json": {"_schema": ["Send at least one field to change."]}}
+
+
+def test_another_users_task_does_not_exist_for_you(client, headers, auth, make_user):
+    task = create(client, headers, title="Mine")
+    intruder = auth.headers(make_user(email="intruder@example.com"))
+    url = f"/api/tasks/{task['id']}"
+
+    answers = [
+        client.get(url, headers=intruder),
+        client.patch(url, json={"title": "Hacked"}, headers=intruder),
+        client.post(f"{url}/toggle", headers=intruder),
+        client.delete(url, headers=intruder),
+        client.post("/api/tasks", json={"title": "sub", "parent_id": task["id"]}, headers=intruder),
+    ]
+
+    assert [a.status_code for a in answers] == [404, 404, 404, 404, 422]
+    assert answers[0].json == {"code": 404, "status": "Not Found", "message": "Task not found."}
+    assert client.get("/api/tasks", headers=intruder).json["total"] == 0
+    assert client.get(url, headers=headers).json == task
+
+
+def test_tasks_need_a_token(client):
+    assert client.get("/api/tasks").status_code == 401
+    assert client.post("/api/tasks", json={"title": "x"}).status_code == 401
+
+
+@pytest.fixture
+def listed(client, headers):
+    """Five tasks with distinct titles, due dates and states, created oldest first."""
+    specs = [
+        ("Buy milk", "2026-12-03", False, "from the corner shop"),
+        ("Call mom", None, True, None),
+        ("Answer emails", "2026-12-01", False, "Inbox zero"),
+        ("Draft MILK budget", "2026-12-02", True, None),
+        ("Exercise", None, False, "30 minutes"),
+    ]
+    ids = {}
+    for title, due, done, description in specs:
+        ids[title] = create(
+            client, headers, title=title, due_date=due, done=done, description=description
+        )["id"]
+    return ids
+
+
+def titles(response):
+    return [item["title"] for item in response.json["items"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Exercise", "Draft MILK budget", "Answer emails", "Call mom", "Buy milk"]),
+        (
+            "?sort=created_at",
+            ["Buy milk", "Call mom", "Answer emails", "Draft MILK budget", "Exercise"],
+        ),
+        ("?sort=title", ["Answer emails", "Buy milk", "Call mom", "Draft MILK budget", "Exercise"]),
+        (
+            "?sort=-title",
+            ["Exercise", "Draft MILK budget", "Call mom", "Buy milk", "Answer emails"],
+        ),
+        (
+            "?sort=due_date",
+            ["Answer emails", "Draft MILK budget", "Buy milk", "Call mom", "Exercise"],
+        ),
+        (
+            "?sort=-due_date",
+            ["Buy milk", "Draft MILK budget", "Answer emails", "Exercise", "Call mom"],
+        ),
+        ("?done=true&sort=title", ["Call mom", "Draft MILK budget"]),
+        ("?done=false&sort=title", ["Answer emails", "Buy milk", "Exercise"]),
+        ("?q=milk&sort=title", ["Buy milk", "Draft MILK budget"]),
+        ("?q=INBOX", ["Answer emails"]),
+        ("?q=milk&done=false", ["Buy milk"]),
+        ("?q=%25", []),
+        ("?q=_", []),
+    ],
+)
+def test_list_filters_sorts_and_searches(client, headers, listed, query, expected):
+    response = client.get(f"/api/tasks{query}", headers=headers)
+
+    assert response.status_code == 200
+    assert titles(response) == expected
+    assert response.json["total"] == len(expected)
+
+
+def test_pagination(client, headers, listed):
+    first = client.get("/api/tasks?per_page=2&sort=title", headers=headers).json
+    last = client.get("/api/tasks?per_page=2&page=3&sort=title", headers=headers).json
+    beyond = client.get("/api/tasks?per_page=2&page=9&sort=title", headers=headers).json
+
+    assert (first["total"], first["page"], first["per_page"], first["pages"]) == (5, 1, 2, 3)
+    assert [t["title"] for t in first["items"]] == ["Answer emails", "Buy milk"]
+    assert [t["title"] for t in last["items"]] == ["Exercise"]
+    assert beyond == {"items": [], "total": 5, "page": 9, "per_page": 2, "pages": 3}
+
+
+def test_empty_list(client, headers):
+    assert client.get("/api/tasks", headers=headers).json == {
+        "items": [],
+        "total": 0,
+        "page": 1,
+        "per_page": 20,
+        "pages": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("per_page=101", "per_page"),
+        ("per_page=0", "per_page"),
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("sort=owner", "sort"),
+        ("done=perhaps", "done"),
+    ],
+)
+def test_list_rejects_bad_parameters(client, headers, query, field):
+    response = client.get(f"/api/tasks?{query}", headers=headers)
+
+    assert response.status_code == 422
+    assert list(response.json["errors"]["query"]) == [field]
+
+
+@contextmanager
+def count_queries(app):
+    statements = []
+    with app.app_context():
+        engine = db.engines[None].engine
+
+    def record(conn, cursor, statement, *args):
+        if not statement.startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_list_and_get_are_one_query_each(app, client, headers, listed):
+    parent = listed["Buy milk"]
+    for n in range(3):
+        create(client, headers, title=f"Step {n}", parent_id=parent, done=n == 0)
+
+    with count_queries(app) as listing:
+        response = client.get("/api/tasks?per_page=100", headers=headers)
+    with count_queries(app) as getting:
+        client.get(f"/api/tasks/{parent}", headers=headers)
+
+    # The token check reads the revocation table once; the task data is one more query.
+    assert len(response.json["items"]) == 8
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 1
+    assert len([s for s in getting if "revoked_access_tokens" not in s]) == 1
+
+
+def test_subtasks_counts_filter_and_cascade(client, headers, listed):
+    parent = listed["Buy milk"]
+    first = create(client, headers, title="Find the shop", parent_id=parent)
+    create(client, headers, title="Pay", parent_id=parent, done=True)
+
+    listed_parent = client.get(f"/api/tasks/{parent}", headers=headers).json
+    assert (listed_parent["subtask_count"], listed_parent["subtasks_done"]) == (2, 1)
+    assert titles(client.get(f"/api/tasks?parent_id={parent}&sort=title", headers=headers)) == [
+        "Find the shop",
+        "Pay",
+    ]
+    top = client.get("/api/tasks?top_level=true", headers=headers).json
+    assert top["total"] == 5
+
+    client.delete(f"/api/tasks/{parent}", headers=headers)
+
+    assert client.get(f"/api/tasks/{first['id']}", headers=headers).status_code == 404
+    assert client.get("/api/tasks", headers=headers).json["total"] == 4
+
+
+def test_due_dates_round_trip(client, headers):
+    task = create(client, headers, due_date=date(2027, 2, 28).isoformat())
+
+    assert client.get(f"/api/tasks/{task['id']}", headers=headers).json["due_date"] == "2027-02-28"

@@ -1,0 +1,127 @@
+import pytest
+
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def admin(make_user):
+    return make_user(email="admin@example.com", name="Admin", is_admin=True)
+
+
+@pytest.fixture
+def admin_headers(auth, admin):
+    return auth.headers(admin)
+
+
+def test_non_admins_are_refused(client, auth, make_user):
+    headers = auth.headers(make_user())
+
+    answers = [
+        client.get("/api/users", headers=headers),
+        client.post(
+            "/api/users",
+            json={"name": "x", "email": "x@x.io", "password": PASSWORD},
+            headers=headers,
+        ),
+        client.get("/api/users/1", headers=headers),
+        client.patch("/api/users/1", json={"is_admin": True}, headers=headers),
+        client.delete("/api/users/1", headers=headers),
+    ]
+
+    assert [a.status_code for a in answers] == [403] * 5
+    assert answers[0].json == {
+        "code": 403,
+        "status": "Forbidden",
+        "message": "Admin rights are required.",
+    }
+    assert client.get("/api/users").status_code == 401
+
+
+def test_list_users_paginated(client, admin, admin_headers, make_user):
+    for n in range(4):
+        make_user(email=f"member{n}@example.com")
+
+    page = client.get("/api/users?per_page=2&page=2", headers=admin_headers).json
+
+    assert (page["total"], page["pages"], page["page"], page["per_page"]) == (5, 3, 2, 2)
+    assert [u["email"] for u in page["items"]] == ["member1@example.com", "member2@example.com"]
+    assert "password" not in page["items"][0] and "password_hash" not in page["items"][0]
+
+
+def test_admin_creates_promotes_and_deletes(client, admin_headers, auth):
+    created = client.post(
+        "/api/users",
+        json={"name": "New", "email": "New@Example.com", "password": PASSWORD},
+        headers=admin_headers,
+    )
+    assert created.status_code == 201
+    user_id = created.json["id"]
+    assert (created.json["email"], created.json["is_admin"]) == ("new@example.com", False)
+
+    promoted = client.patch(
+        f"/api/users/{user_id}", json={"is_admin": True, "name": "Promoted"}, headers=admin_headers
+    )
+    assert (promoted.json["is_admin"], promoted.json["name"]) == (True, "Promoted")
+    assert client.get(f"/api/users/{user_id}", headers=admin_headers).json["is_admin"] is True
+
+    # The new admin can use the admin API at once.
+    new_admin = auth.headers(type("U", (), {"email": "new@example.com"})())
+    assert client.get("/api/users", headers=new_admin).status_code == 200
+
+    assert client.delete(f"/api/users/{user_id}", headers=admin_headers).status_code == 204
+    assert client.get(f"/api/users/{user_id}", headers=admin_headers).status_code == 404
+
+
+def test_duplicate_and_invalid_users(client, admin_headers):
+    duplicate = client.post(
+        "/api/users",
+        json={"name": "A", "email": "ADMIN@example.com", "password": PASSWORD},
+        headers=admin_headers,
+    )
+    invalid = client.post(
+        "/api/users", json={"name": "A", "email": "bad", "password": "x"}, headers=admin_headers
+    )
+
+    assert duplicate.status_code == 409
+    assert invalid.status_code == 422
+    assert set(invalid.json["errors"]["json"]) == {"email", "password"}
+
+
+def test_admin_cannot_remove_themselves_or_the_last_admin(client, admin, admin_headers):
+    demote = client.patch(f"/api/users/{admin.id}", json={"is_admin": False}, headers=admin_headers)
+    delete = client.delete(f"/api/users/{admin.id}", headers=admin_headers)
+
+    assert demote.status_code == 409
+    assert demote.json["message"] == "You cannot remove your own admin rights."
+    assert delete.status_code == 409
+    assert client.get(f"/api/users/{admin.id}", headers=admin_headers).json["is_admin"] is True
+
+
+def test_deleting_a_user_deletes_their_tasks(client, admin_headers, auth, make_user):
+    member = make_user(email="leaving@example.com")
+    member_headers = auth.headers(member)
+    client.post("/api/tasks", json={"title": "Mine"}, headers=member_headers)
+
+    client.delete(f"/api/users/{member.id}", headers=admin_headers)
+
+    assert client.get("/api/tasks", headers=member_headers).json["total"] == 0
+
+
+def test_unknown_user_is_404(client, admin_headers):
+    assert client.get("/api/users/999999", headers=admin_headers).status_code == 404
+    assert (
+        client.patch("/api/users/999999", json={"name": "x"}, headers=admin_headers).status_code
+        == 404
+    )
+    assert client.delete("/api/users/999999", headers=admin_headers).status_code == 404
+
+
+def test_admin_sets_a_password(client, admin_headers, make_user):
+    member = make_user(email="reset-by-admin@example.com")
+
+    client.patch(
+        f"/api/users/{member.id}", json={"password": "set-by-admin"}, headers=admin_headers
+    )
+
+    login = client.post("/api/auth/login", json={"email": member.email, "password": "set-by-admin"})
+    assert login.status_code == 200
