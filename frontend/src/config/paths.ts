@@ -1,0 +1,34 @@
+/** The one route table: components link through these helpers, never with string literals. */
+function withNext(path: string, next?: string | null): string {
+  if (!next || next === '/' || !next.startsWith('/') || next.startsWith('//')) return path;
+  return `${path}?${new URLSearchParams({ next }).toString()}`;
+}
+
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  auth: {
+    login: {
+      path: '/login',
+      getHref: (next?: string | null, reason?: 'expired') => {
+        const href = withNext('/login', next);
+        if (!reason) return href;
+        return `${href}${href.includes('?') ? '&' : '?'}reason=${reason}`;
+      },
+    },
+    register: { path: '/register', getHref: (next?: string | null) => withNext('/register', next) },
+    forgotPassword: { path: '/forgot-password', getHref: () => '/forgot-password' },
+    resetPassword: { path: '/reset-password', getHref: () => '/reset-password' },
+  },
+  app: {
+    tasks: { path: '/', getHref: () => '/' },
+    planner: { path: '/plan', getHref: () => '/plan' },
+    settings: { path: '/settings', getHref: () => '/settings' },
+    users: { path: '/admin/users', getHref: () => '/admin/users' },
+  },
+} as const;
+
+/** Only same-site relative paths are followed after login, so `?next=` cannot redirect off-site. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
