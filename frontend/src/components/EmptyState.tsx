@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+
+type EmptyStateProps = { title: string; children?: ReactNode };
+
+export function EmptyState({ title, children }: EmptyStateProps) {
+  return (
+    <div className="empty">
+      <p className="empty__title">{title}</p>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/** Friendly names for the generated schema types the features share. */
+import type { components } from './contract';
+
+type Schemas = components['schemas'];
+
+export type Task = Schemas['TaskOut'];
+export type TaskPage = Schemas['TaskPage'];
+export type TaskCreate = Schemas['TaskCreate'];
+export type TaskUpdate = Schemas['TaskUpdate'];
+export type User = Schemas['UserOut'];
+export type UserPage = Schemas['UserPage'];
+export type ProposedTask = Schemas['ProposedTask'];
+export type Plan = Schemas['Plan'];
+export type SavedPlan = Schemas['SavedPlan'];

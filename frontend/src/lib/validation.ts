@@ -1,0 +1,34 @@
+/** Client-side checks with translatable results; the server still validates everything. */
+import type { FieldErrors } from '@/lib/api/errors';
+
+export const PASSWORD_MIN_LENGTH = 8;
+
+export type Problem = 'required' | 'email' | 'passwordTooShort' | 'passwordsDiffer';
+export type Problems<K extends string> = Partial<Record<K, Problem>>;
+
+export function isEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}
+
+export function checkRequired(value: string): Problem | undefined {
+  return value.trim() === '' ? 'required' : undefined;
+}
+
+export function checkEmail(value: string): Problem | undefined {
+  return checkRequired(value) ?? (isEmail(value) ? undefined : 'email');
+}
+
+export function checkPassword(value: string): Problem | undefined {
+  return (
+    checkRequired(value) ?? (value.length < PASSWORD_MIN_LENGTH ? 'passwordTooShort' : undefined)
+  );
+}
+
+export function hasProblems<K extends string>(problems: Problems<K>): boolean {
+  return Object.values(problems).some(Boolean);
+}
+
+/** Server field errors for one field, so they can sit next to the input they concern. */
+export function serverErrors(fieldErrors: FieldErrors | undefined, field: string): string[] {
+  return fieldErrors?.[field] ?? [];
+}
