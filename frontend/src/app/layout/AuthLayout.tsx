@@ -1,0 +1,30 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
+import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { OfflineBanner } from '@/components/OfflineBanner';
+import { Spinner } from '@/components/Spinner';
+import { ThemeSwitcher } from '@/components/ThemeSwitcher';
+
+/** The signed-out shell: a centred card, with language and theme still at hand. */
+export function AuthLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="auth">
+      <header className="auth__header">
+        <p className="brand">Tarefa</p>
+        <div className="header__tools">
+          <LanguageSwitcher />
+          <ThemeSwitcher />
+        </div>
+      </header>
+      <OfflineBanner />
+      <main id="main" className="auth__card">
+        <p className="auth__tagline">{t('auth.tagline')}</p>
+        <Suspense fallback={<Spinner />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

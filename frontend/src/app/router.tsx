@@ -1,0 +1,76 @@
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { paths } from '@/config/paths';
+import { GuestOnly, RequireAdmin, RequireAuth } from './guards';
+import { AppLayout } from './layout/AppLayout';
+import { AuthLayout } from './layout/AuthLayout';
+import { SessionExpiryWatcher } from './SessionExpiryWatcher';
+
+// Every page is its own chunk, so the first load only carries the shell and one page.
+const LoginRoute = lazy(() => import('./routes/login'));
+const RegisterRoute = lazy(() => import('./routes/register'));
+const ForgotPasswordRoute = lazy(() => import('./routes/forgot-password'));
+const ResetPasswordRoute = lazy(() => import('./routes/reset-password'));
+const TasksRoute = lazy(() => import('./routes/tasks'));
+const PlannerRoute = lazy(() => import('./routes/planner'));
+const SettingsRoute = lazy(() => import('./routes/settings'));
+const UsersRoute = lazy(() => import('./routes/users'));
+const NotFoundRoute = lazy(() => import('./routes/not-found'));
+
+export function AppRoutes() {
+  return (
+    <>
+      <SessionExpiryWatcher />
+      <Routes>
+        <Route element={<AuthLayout />}>
+          <Route
+            path={paths.auth.login.path}
+            element={
+              <GuestOnly>
+                <LoginRoute />
+              </GuestOnly>
+            }
+          />
+          <Route
+            path={paths.auth.register.path}
+            element={
+              <GuestOnly>
+                <RegisterRoute />
+              </GuestOnly>
+            }
+          />
+          <Route path={paths.auth.forgotPassword.path} element={<ForgotPasswordRoute />} />
+          <Route path={paths.auth.resetPassword.path} element={<ResetPasswordRoute />} />
+        </Route>
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route path={paths.app.tasks.path} element={<TasksRoute />} />
+          <Route path={paths.app.planner.path} element={<PlannerRoute />} />
+          <Route path={paths.app.settings.path} element={<SettingsRoute />} />
+          <Route
+            path={paths.app.users.path}
+            element={
+              <RequireAdmin>
+                <UsersRoute />
+              </RequireAdmin>
+            }
+          />
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
+}

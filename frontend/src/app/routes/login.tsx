@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { safeNext } from '@/config/paths';
+import { LoginForm } from '@/features/auth/components/LoginForm';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export default function LoginRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  useDocumentTitle(t('auth.loginTitle'));
+  return (
+    <>
+      {params.get('reason') === 'expired' && (
+        <p className="notice" role="status">
+          {t('auth.sessionExpired')}
+        </p>
+      )}
+      <LoginForm next={next} onSuccess={() => navigate(safeNext(next), { replace: true })} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { safeNext } from '@/config/paths';
+import { RegisterForm } from '@/features/auth/components/RegisterForm';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export default function RegisterRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  useDocumentTitle(t('auth.registerTitle'));
+  return <RegisterForm next={next} onSuccess={() => navigate(safeNext(next), { replace: true })} />;
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { PasswordForm } from '@/features/settings/components/PasswordForm';
+import { ProfileForm } from '@/features/settings/components/ProfileForm';
+import { useUser } from '@/lib/auth/user';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export default function SettingsRoute() {
+  const { t } = useTranslation();
+  const user = useUser();
+  useDocumentTitle(t('settings.title'));
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <div className="stack">
+        {user.data && <ProfileForm user={user.data} />}
+        <PasswordForm />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { TextField } from '@/components/TextField';
+import { paths } from '@/config/paths';
+import { useErrorMessage } from '@/lib/api/use-error-message';
+import { useProblemText } from '@/lib/use-problem-text';
+import { checkEmail, type Problem } from '@/lib/validation';
+import { useRequestPasswordReset } from '../api/request-password-reset';
+
+export function ForgotPasswordForm() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const problemText = useProblemText();
+  const request = useRequestPasswordReset();
+  const [email, setEmail] = useState('');
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = checkEmail(email);
+    setProblem(found);
+    if (!found) request.mutate(email.trim());
+  }
+
+  if (request.isSuccess) {
+    return (
+      <div className="form" role="status">
+        <h1>{t('auth.checkEmailTitle')}</h1>
+        <p>{t('auth.checkEmail', { email: email.trim() })}</p>
+        <Link to={paths.auth.login.getHref()}>{t('auth.backToLogin')}</Link>
+      </div>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="forgot-title">
+      <h1 id="forgot-title">{t('auth.forgotTitle')}</h1>
+      <p>{t('auth.forgotIntro')}</p>
+      {request.error && (
+        <p className="form__error" role="alert">
+          {describeError(request.error)}
+        </p>
+      )}
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={problemText(problem)}
+      />
+      <button type="submit" className="button button--primary" disabled={request.isPending}>
+        {t('auth.sendResetLink')}
+      </button>
+      <p className="form__links">
+        <Link to={paths.auth.login.getHref()}>{t('auth.backToLogin')}</Link>
+      </p>
+    </form>
+  );
+}
