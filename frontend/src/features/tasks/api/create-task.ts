@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+import type { TaskCreate } from '@/lib/api/types';
+import { tasksKey } from '@/lib/query-keys';
+
+export function createTask(body: TaskCreate) {
+  return unwrap(api.POST('/api/tasks', { body }));
+}
+
+export function useCreateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTask,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+  });
+}

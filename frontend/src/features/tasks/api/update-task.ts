@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+import type { TaskUpdate } from '@/lib/api/types';
+import { tasksKey } from '@/lib/query-keys';
+
+export type UpdateTaskInput = { id: number; changes: TaskUpdate };
+
+export function updateTask({ id, changes }: UpdateTaskInput) {
+  return unwrap(api.PATCH('/api/tasks/{id}', { params: { path: { id } }, body: changes }));
+}
+
+export function useUpdateTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateTask,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+  });
+}
