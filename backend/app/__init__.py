@@ -42,7 +42,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.cli import init_cli
     from app.core.metrics import init_metrics
     from app.core.spa import init_spa
+    from app.services.planning import init_planner
 
+    init_planner(app)
     init_metrics(app)
     init_spa(app)
     init_cli(app)

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response
+from flask import Response, jsonify
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
-from app.api.deps import BEARER, current_user_id
+from app.api.deps import BEARER, ai_rate_limit, current_user_id, user_or_ip_key
+from app.core.extensions import limiter
 from app.repositories.tasks import TaskFilter
+from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
 from app.schemas.tasks import TaskCreate, TaskListArgs, TaskOut, TaskPage, TaskUpdate
+from app.services import planning
 from app.services import tasks as task_service
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/tasks", description="Tasks")
 
 UNAUTHORIZED = {"description": "Missing or invalid access token"}
 NOT_FOUND = {"description": "No such task in your list"}
+# One budget per user shared by every AI call: they cost money or CPU.
+ai_limit = limiter.shared_limit(ai_rate_limit, scope="ai", key_func=user_or_ip_key)
 
 
 @blp.route("")
@@ -84,3 +89,39 @@ class TaskById(MethodView):
 def toggle(task_id: int) -> Any:
     """Flip the task between open and done."""
     return task_service.toggle_task(owner_id=current_user_id(), task_id=task_id)
+
+
+@blp.route("/generate", methods=["POST"])
+@jwt_required()
+@ai_limit
+@blp.arguments(GenerateIn)
+@blp.response(201, PlanSavedOut)
+@blp.alt_response(200, schema=PlanPreviewOut, description="dry_run: proposed, nothing saved")
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(429, description="AI rate limit reached")
+@blp.alt_response(502, description="The AI provider failed or answered nonsense")
+@blp.alt_response(504, description="The AI provider did not answer in time")
+@blp.doc(**BEARER)
+def generate(data: dict[str, Any]) -> Any:
+    """Turn a goal into concrete tasks and add them to your list (or preview with dry_run)."""
+    result = planning.generate(owner_id=current_user_id(), **data)
+    if result.saved is None:
+        return jsonify(PlanPreviewOut().dump(result.plan))
+    return {"tasks": result.saved, "provider": result.plan.provider, "model": result.plan.model}
+
+
+@blp.route("/<int:task_id>/breakdown", methods=["POST"])
+@jwt_required()
+@ai_limit
+@blp.arguments(BreakdownIn)
+@blp.response(201, PlanSavedOut)
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(404, **NOT_FOUND)
+@blp.alt_response(429, description="AI rate limit reached")
+@blp.alt_response(502, description="The AI provider failed or answered nonsense")
+@blp.alt_response(504, description="The AI provider did not answer in time")
+@blp.doc(**BEARER)
+def breakdown(data: dict[str, Any], task_id: int) -> Any:
+    """Break one of your tasks down into subtasks saved under it."""
+    result = planning.breakdown(owner_id=current_user_id(), task_id=task_id, **data)
+    return {"tasks": result.saved, "provider": result.plan.provider, "model": result.plan.model}

@@ -66,3 +66,14 @@ def list_tasks(*, owner_id: int, task_filter: TaskFilter, page: int, per_page: i
 
 def get_owned_task(*, owner_id: int, task_id: int) -> Task | None:
     return db.session.scalar(select(Task).where(Task.id == task_id, Task.user_id == owner_id))
+
+
+def titles_near(*, owner_id: int, task: Task) -> set[str]:
+    """Lower-cased titles of a task, its siblings and its subtasks."""
+    siblings = (
+        Task.parent_id.is_(None) if task.parent_id is None else Task.parent_id == task.parent_id
+    )
+    rows = db.session.scalars(
+        select(Task.title).where(Task.user_id == owner_id, or_(siblings, Task.parent_id == task.id))
+    )
+    return {title.casefold() for title in rows}

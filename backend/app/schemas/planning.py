@@ -1,0 +1,48 @@
+from marshmallow import Schema, fields
+from marshmallow.validate import Length, OneOf, Range
+
+from app.schemas.fields import Text
+from app.schemas.tasks import TaskOut
+
+LANGUAGES = ["en", "pt-BR"]
+GRANULARITIES = ["coarse", "normal", "fine"]
+
+
+class GenerateIn(Schema):
+    goal = Text(required=True, validate=Length(min=3, max=500))
+    max_tasks = fields.Integer(load_default=7, validate=Range(min=1, max=15))
+    language = fields.String(
+        validate=OneOf(LANGUAGES), metadata={"description": "Default: detected from the goal"}
+    )
+    granularity = fields.String(load_default="normal", validate=OneOf(GRANULARITIES))
+    dry_run = fields.Boolean(
+        load_default=False, metadata={"description": "Propose tasks without saving them"}
+    )
+
+
+class BreakdownIn(Schema):
+    max_tasks = fields.Integer(load_default=5, validate=Range(min=1, max=15))
+    language = fields.String(
+        validate=OneOf(LANGUAGES), metadata={"description": "Default: detected from the task"}
+    )
+    granularity = fields.String(load_default="normal", validate=OneOf(GRANULARITIES))
+
+
+class ProposedTaskOut(Schema):
+    title = fields.String(required=True)
+    estimate_minutes = fields.Integer(required=True, allow_none=True)
+
+
+class _PlanMeta(Schema):
+    provider = fields.String(
+        required=True, metadata={"description": "offline, openai or offline-fallback"}
+    )
+    model = fields.String(required=True)
+
+
+class PlanPreviewOut(_PlanMeta):
+    tasks = fields.List(fields.Nested(ProposedTaskOut), required=True)
+
+
+class PlanSavedOut(_PlanMeta):
+    tasks = fields.List(fields.Nested(TaskOut), required=True)
