@@ -1,0 +1,152 @@
+"""The processes a benchmark runs against: the native stack, the ceiling app and its Nginx."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BACKEND_DIR = REPO_ROOT / "backend"
+BENCH_DIR = REPO_ROOT / "bench"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    """Poll ``url`` until it answers 200, or raise after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not answer 200 within {timeout:.0f}s")
+        time.sleep(0.2)
+
+
+def settle(url: str, fast: float = 0.05, timeout: float = 60) -> None:
+    """Wait until ``url`` answers within ``fast`` seconds: the backlog of the last run is gone.
+
+    wrk stops sending at the end of a run, but requests it already sent (slow logins above all)
+    are still queued in gunicorn; the next run must not start behind them.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        start = time.monotonic()
+        try:
+            ok = httpx.get(url, timeout=timeout).status_code == 200
+        except httpx.TransportError:
+            ok = False
+        if ok and time.monotonic() - start < fast:
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} still slow after {timeout:.0f}s: the server did not settle")
+
+
+@dataclass
+class Stack:
+    """scripts/stack.sh with a private state directory, port and database."""
+
+    state_dir: Path
+    port: int
+    env: dict[str, str]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _run(self, command: str) -> None:
+        subprocess.run(
+            [str(REPO_ROOT / "scripts/stack.sh"), command], env=self.env, check=True, timeout=300
+        )
+
+    def __enter__(self) -> Stack:
+        self._run("up")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._run("down")
+
+
+class Ceiling:
+    """bench/ceiling_app.py under backend/gunicorn.conf.py, plus the same Nginx template in front."""
+
+    def __init__(self, state_dir: Path, env: dict[str, str], spa_dir: Path) -> None:
+        self.state_dir = state_dir
+        self.env = env
+        self.spa_dir = spa_dir
+        self.port = free_port()
+        self.nginx_port = free_port()
+        self.prefix = state_dir / "ceiling-nginx"
+        self._gunicorn: subprocess.Popen[bytes] | None = None
+
+    @property
+    def direct_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def nginx_url(self) -> str:
+        return f"http://127.0.0.1:{self.nginx_port}"
+
+    def _nginx(self, *args: str) -> list[str]:
+        return ["nginx", "-p", str(self.prefix), "-e", str(self.prefix / "logs/error.log"),
+                "-c", str(self.prefix / "nginx.conf"), *args]  # fmt: skip
+
+    def __enter__(self) -> Ceiling:
+        try:
+            self._start()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _start(self) -> None:
+        log = (self.state_dir / "ceiling.log").open("ab")
+        self._gunicorn = subprocess.Popen(
+            [
+                str(BACKEND_DIR / ".venv/bin/gunicorn"),
+                *("-c", str(BACKEND_DIR / "gunicorn.conf.py"), "ceiling_app:app"),
+            ],
+            cwd=BENCH_DIR,
+            env={**self.env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"},
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        subprocess.run(
+            [str(REPO_ROOT / "scripts/render-nginx.sh"), str(self.prefix)],
+            env={
+                **os.environ,
+                "NGINX_LISTEN_PORT": f"127.0.0.1:{self.nginx_port}",
+                "NGINX_UPSTREAM_SERVERS": f"server 127.0.0.1:{self.port};",
+                "NGINX_SPA_ROOT": str(self.spa_dir),
+            },
+            check=True,
+            timeout=30,
+        )
+        subprocess.run(self._nginx(), check=True, timeout=30)
+        wait_for(f"{self.nginx_url}/api/ceiling/tasks")
+
+    def __exit__(self, *_exc: object) -> None:
+        if (self.prefix / "nginx.pid").exists():
+            subprocess.run(self._nginx("-s", "quit"), check=False, timeout=30)
+        if self._gunicorn is not None:
+            self._gunicorn.send_signal(signal.SIGTERM)
+            try:
+                self._gunicorn.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                os.killpg(self._gunicorn.pid, signal.SIGKILL)
+                self._gunicorn.wait(timeout=10)
