@@ -119,6 +119,14 @@ def test_every_response_carries_the_security_headers(client: httpx.Client, path:
         assert response.headers.get(name) == value, name
 
 
+def test_swagger_ui_page_may_load_its_cdn_bundle(client: httpx.Client) -> None:
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net;" in csp
+    assert "frame-ancestors 'none'" in csp
+
+
 def test_health_endpoints_are_proxied(client: httpx.Client) -> None:
     assert client.get("/health").json() == {"status": "ok"}
     ready = client.get("/health/ready")
