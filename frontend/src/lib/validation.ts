@@ -32,3 +32,7 @@ export function hasProblems<K extends string>(problems: Problems<K>): boolean {
 export function serverErrors(fieldErrors: FieldErrors | undefined, field: string): string[] {
   return fieldErrors?.[field] ?? [];
 }
+
+/** Limits from the backend's TaskCreate and GenerateIn schemas. */
+export const TITLE_MAX_LENGTH = 160;
+export const GOAL_MIN_LENGTH = 3;

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { env } from '@/config/env';
-import type { paths } from './contract';
+import type { paths } from './schema';
 import { authFetch } from './session';
 
 /** The typed API client every feature's fetchers go through. */

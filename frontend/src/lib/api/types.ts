@@ -1,5 +1,5 @@
 /** Friendly names for the generated schema types the features share. */
-import type { components } from './contract';
+import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -9,6 +9,7 @@ export type TaskCreate = Schemas['TaskCreate'];
 export type TaskUpdate = Schemas['TaskUpdate'];
 export type User = Schemas['UserOut'];
 export type UserPage = Schemas['UserPage'];
-export type ProposedTask = Schemas['ProposedTask'];
-export type Plan = Schemas['Plan'];
-export type SavedPlan = Schemas['SavedPlan'];
+export type ProposedTask = Schemas['ProposedTaskOut'];
+export type Plan = Schemas['PlanPreviewOut'];
+export type SavedPlan = Schemas['PlanSavedOut'];
+export type Granularity = NonNullable<Schemas['GenerateIn']['granularity']>;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TITLE_MAX_LENGTH } from '@/lib/validation';
 import type { DraftTask } from '../hooks/use-plan-draft';
 
 type PlanPreviewProps = {
@@ -39,7 +40,7 @@ export function PlanPreview({ draft, source, onChange }: PlanPreviewProps) {
             <input
               className="input plan__title"
               value={task.title}
-              maxLength={200}
+              maxLength={TITLE_MAX_LENGTH}
               aria-label={t('planner.taskTitle', { number: index + 1 })}
               aria-invalid={task.keep && task.title.trim() === '' ? true : undefined}
               onChange={(event) => onChange(task.key, { title: event.target.value })}

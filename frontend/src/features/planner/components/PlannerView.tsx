@@ -7,11 +7,9 @@ import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useAcceptPlan } from '../api/accept-plan';
 import { useGeneratePlan } from '../api/generate-plan';
 import { usePlanDraft } from '../hooks/use-plan-draft';
-import { PlanForm } from './PlanForm';
+import { PlanForm, type PlanRequest } from './PlanForm';
 import { PlanPreview } from './PlanPreview';
 import { PlanRequestStatus } from './PlanRequestStatus';
-
-type Request = { goal: string; maxTasks: number };
 
 /** Goal → proposal (dry run) → review → accept. */
 export function PlannerView() {
@@ -20,14 +18,14 @@ export function PlannerView() {
   const generate = useGeneratePlan();
   const accept = useAcceptPlan();
   const { draft, load, change, clear, toCreate, hasBlankTitle } = usePlanDraft();
-  const lastRequest = useRef<Request | null>(null);
+  const lastRequest = useRef<PlanRequest | null>(null);
   const controller = useRef<AbortController | null>(null);
   const [savedCount, setSavedCount] = useState<number | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
   const { mutate: runGenerate, reset: resetGenerate } = generate;
   const request = useCallback(
-    (input: Request) => {
+    (input: PlanRequest) => {
       lastRequest.current = input;
       controller.current?.abort();
       controller.current = new AbortController();

@@ -7,7 +7,6 @@ export type DraftTask = {
   /** Already saved by an accept that then failed part-way: never sent twice. */
   saved: boolean;
   title: string;
-  description: string | null;
   estimateMinutes: number | null;
 };
 
@@ -22,7 +21,6 @@ export function usePlanDraft() {
         keep: true,
         saved: false,
         title: task.title,
-        description: task.description ?? null,
         estimateMinutes: task.estimate_minutes ?? null,
       })),
     );
@@ -41,7 +39,6 @@ export function usePlanDraft() {
     key: task.key,
     body: {
       title: task.title.trim(),
-      description: task.description,
       estimate_minutes: task.estimateMinutes,
     },
   }));

@@ -8,7 +8,11 @@ export type BreakdownInput = { id: number; signal?: AbortSignal };
 /** Asks the AI planner for subtasks of one task; the backend saves them under it. */
 export function breakdownTask({ id, signal }: BreakdownInput) {
   return unwrap(
-    api.POST('/api/tasks/{id}/breakdown', { params: { path: { id } }, body: {}, signal }),
+    api.POST('/api/tasks/{task_id}/breakdown', {
+      params: { path: { task_id: id } },
+      body: {},
+      signal,
+    }),
   );
 }
 

@@ -3,5 +3,7 @@ import { unwrap } from '@/lib/api/errors';
 
 /** Sent when the undo window closes; `keepalive` lets it finish if the page is being left. */
 export function deleteTask(id: number, keepalive = false) {
-  return unwrap(api.DELETE('/api/tasks/{id}', { params: { path: { id } }, keepalive }));
+  return unwrap(
+    api.DELETE('/api/tasks/{task_id}', { params: { path: { task_id: id } }, keepalive }),
+  );
 }

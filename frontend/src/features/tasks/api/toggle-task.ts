@@ -5,7 +5,7 @@ import type { TaskPage } from '@/lib/api/types';
 import { tasksKey } from '@/lib/query-keys';
 
 export function toggleTask(id: number) {
-  return unwrap(api.POST('/api/tasks/{id}/toggle', { params: { path: { id } } }));
+  return unwrap(api.POST('/api/tasks/{task_id}/toggle', { params: { path: { task_id: id } } }));
 }
 
 /** Flips the checkbox at once; the server's answer (and parents' counts) follow on settle. */

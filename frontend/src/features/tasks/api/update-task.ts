@@ -7,7 +7,9 @@ import { tasksKey } from '@/lib/query-keys';
 export type UpdateTaskInput = { id: number; changes: TaskUpdate };
 
 export function updateTask({ id, changes }: UpdateTaskInput) {
-  return unwrap(api.PATCH('/api/tasks/{id}', { params: { path: { id } }, body: changes }));
+  return unwrap(
+    api.PATCH('/api/tasks/{task_id}', { params: { path: { task_id: id } }, body: changes }),
+  );
 }
 
 export function useUpdateTask() {

@@ -4,7 +4,7 @@ import { TextArea } from '@/components/TextArea';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { serverErrors } from '@/lib/validation';
+import { serverErrors, TITLE_MAX_LENGTH } from '@/lib/validation';
 import { useCreateTask } from '../api/create-task';
 
 const EMPTY = { title: '', description: '', dueDate: '' };
@@ -52,7 +52,7 @@ export function QuickAddForm() {
           label={t('tasks.newTaskLabel')}
           placeholder={t('tasks.newTaskPlaceholder')}
           value={form.title}
-          maxLength={200}
+          maxLength={TITLE_MAX_LENGTH}
           onChange={(event) => setForm({ ...form, title: event.target.value })}
           errors={titleErrors}
         />

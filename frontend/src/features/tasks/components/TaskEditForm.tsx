@@ -5,7 +5,7 @@ import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Task } from '@/lib/api/types';
-import { serverErrors } from '@/lib/validation';
+import { serverErrors, TITLE_MAX_LENGTH } from '@/lib/validation';
 import { useUpdateTask } from '../api/update-task';
 
 type TaskEditFormProps = { task: Task; onClose: () => void };
@@ -51,7 +51,7 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
       <TextField
         label={t('tasks.titleField')}
         value={title}
-        maxLength={200}
+        maxLength={TITLE_MAX_LENGTH}
         autoFocus
         onChange={(event) => setTitle(event.target.value)}
         errors={titleMissing ? [t('validation.required')] : serverErrors(fieldErrors, 'title')}

@@ -4,7 +4,7 @@ import { unwrap } from '@/lib/api/errors';
 import { usersKey } from '@/lib/query-keys';
 
 export function deleteUser(id: number) {
-  return unwrap(api.DELETE('/api/users/{id}', { params: { path: { id } } }));
+  return unwrap(api.DELETE('/api/users/{user_id}', { params: { path: { user_id: id } } }));
 }
 
 export function useDeleteUser() {

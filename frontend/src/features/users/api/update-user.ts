@@ -6,7 +6,9 @@ import { usersKey } from '@/lib/query-keys';
 export type UpdateUserInput = { id: number; changes: { name?: string; is_admin?: boolean } };
 
 export function updateUser({ id, changes }: UpdateUserInput) {
-  return unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: changes }));
+  return unwrap(
+    api.PATCH('/api/users/{user_id}', { params: { path: { user_id: id } }, body: changes }),
+  );
 }
 
 export function useUpdateUser() {
