@@ -6,6 +6,7 @@ default; override it with the environment variable named next to it.
 """
 
 import json
+import math
 import multiprocessing
 import os
 import shutil
@@ -14,17 +15,21 @@ from pathlib import Path
 from gunicorn.glogging import Logger, SafeAtoms
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_number(name: str, default: float, *, minimum: float = 1, kind: type = int) -> float:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
-        value = int(raw)
+        value = kind(raw)
     except ValueError as exc:
-        raise SystemExit(f"{name} must be an integer, got {raw!r}") from exc
-    if value < 1:
-        raise SystemExit(f"{name} must be at least 1, got {value}")
+        raise SystemExit(f"{name} must be a number, got {raw!r}") from exc
+    if value < minimum:
+        raise SystemExit(f"{name} must be at least {minimum}, got {raw}")
     return value
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(_env_number(name, default))
 
 
 def _default_workers() -> int:
@@ -43,8 +48,11 @@ threads = _env_int("GUNICORN_THREADS", 4)
 
 # The hard timeout must exceed the longest legitimate request: an AI call with its
 # retries (AI_TIMEOUT_SECONDS * (AI_MAX_RETRIES + 1)) plus a margin.
-_ai_budget = _env_int("AI_TIMEOUT_SECONDS", 30) * (_env_int("AI_MAX_RETRIES", 1) + 1)
-timeout = _env_int("GUNICORN_TIMEOUT", max(60, _ai_budget + 15))
+# Defaults are the app's own (app/core/config.py).
+_ai_budget = _env_number("AI_TIMEOUT_SECONDS", 20, kind=float) * (
+    _env_number("AI_MAX_RETRIES", 1, minimum=0) + 1
+)
+timeout = _env_int("GUNICORN_TIMEOUT", max(60, math.ceil(_ai_budget) + 15))
 graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
 # Recycle workers now and then so a slow leak cannot grow without bound.
