@@ -1,0 +1,143 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { errorBody, sessionHandlers, url } from '@/testing/api';
+import { makePage, makeTask } from '@/testing/data';
+import { renderApp } from '@/testing/render';
+import { server } from '@/testing/server';
+
+// A short undo window keeps the test quick; the real one is VITE_UNDO_WINDOW_MS (6 s default).
+vi.mock('@/config/env', () => ({
+  env: { API_URL: globalThis.location.origin, UNDO_WINDOW_MS: 300 },
+}));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('task actions', () => {
+  it('hides a deleted task and restores it on undo without deleting anything', async () => {
+    const deleted: string[] = [];
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), () =>
+        HttpResponse.json(makePage([makeTask({ title: 'Renew passport' })])),
+      ),
+      http.delete(url('/api/tasks/:id'), ({ params }) => {
+        deleted.push(String(params.id));
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Delete “Renew passport”' }));
+    expect(screen.queryByRole('checkbox', { name: 'Renew passport' })).not.toBeInTheDocument();
+    expect(screen.getByText('“Renew passport” deleted.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('checkbox', { name: 'Renew passport' })).toBeInTheDocument();
+    await sleep(500);
+    expect(deleted).toEqual([]);
+  });
+
+  it('sends the deletion when the undo window closes', async () => {
+    let tasks = [makeTask({ id: 12, title: 'Renew passport' })];
+    const deleted: string[] = [];
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), () => HttpResponse.json(makePage(tasks))),
+      http.delete(url('/api/tasks/:id'), ({ params }) => {
+        deleted.push(String(params.id));
+        tasks = [];
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Delete “Renew passport”' }));
+
+    await waitFor(() => expect(deleted).toEqual(['12']));
+    expect(await screen.findByText('No tasks yet')).toBeInTheDocument();
+    expect(screen.queryByText('“Renew passport” deleted.')).not.toBeInTheDocument();
+  });
+
+  it('shows subtasks under their parent with the done count', async () => {
+    const parent = makeTask({ id: 3, title: 'Move house', subtask_count: 2, subtasks_done: 1 });
+    const children = [
+      makeTask({ title: 'Book the van', parent_id: 3, done: true }),
+      makeTask({ title: 'Pack books', parent_id: 3 }),
+    ];
+    const queries: string[] = [];
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        queries.push(params.toString());
+        return HttpResponse.json(makePage(params.get('parent_id') === '3' ? children : [parent]));
+      }),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(await screen.findByRole('button', { name: '1 of 2 subtasks done' }));
+
+    const nested = await screen.findByRole('list', { name: 'Subtasks of “Move house”' });
+    expect(within(nested).getByRole('checkbox', { name: 'Book the van' })).toBeChecked();
+    expect(within(nested).getByRole('checkbox', { name: 'Pack books' })).not.toBeChecked();
+    expect(queries).toContain('parent_id=3&per_page=100&sort=created_at');
+  });
+
+  it('breaks a task down and opens the new subtasks', async () => {
+    let parent = makeTask({ id: 5, title: 'Plan trip' });
+    const children = [makeTask({ title: 'Pick dates', parent_id: 5 })];
+    const breakdowns: unknown[] = [];
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), ({ request }) =>
+        HttpResponse.json(
+          makePage(new URL(request.url).searchParams.get('parent_id') ? children : [parent]),
+        ),
+      ),
+      http.post(url('/api/tasks/:id/breakdown'), async ({ request, params }) => {
+        breakdowns.push({ id: params.id, body: await request.json() });
+        parent = { ...parent, subtask_count: 1 };
+        return HttpResponse.json(
+          { tasks: children, provider: 'offline', model: 'rules' },
+          { status: 201 },
+        );
+      }),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Break down “Plan trip” with AI' }));
+
+    const nested = await screen.findByRole('list', { name: 'Subtasks of “Plan trip”' });
+    expect(within(nested).getByRole('checkbox', { name: 'Pick dates' })).toBeInTheDocument();
+    expect(breakdowns).toEqual([{ id: '5', body: {} }]);
+  });
+
+  it('explains a provider timeout and retries on request', async () => {
+    let attempts = 0;
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), () =>
+        HttpResponse.json(makePage([makeTask({ id: 9, title: 'Write talk' })])),
+      ),
+      http.post(url('/api/tasks/:id/breakdown'), () => {
+        attempts += 1;
+        return attempts === 1
+          ? errorBody(504, 'The AI provider did not answer within 20 s')
+          : HttpResponse.json({ tasks: [], provider: 'offline', model: 'rules' }, { status: 201 });
+      }),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Break down “Write talk” with AI' }),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The breakdown did not work.');
+    expect(alert).toHaveTextContent('The AI provider did not answer within 20 s');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(attempts).toBe(2);
+  });
+});
