@@ -49,6 +49,14 @@ die() {
 
 is_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+any_running() {
+    local pid_file
+    for pid_file in "$nginx_pid_file" "$run_dir"/backend-*.pid; do
+        is_running "$pid_file" && return 0
+    done
+    return 1
+}
+
 free_port() {
     "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -178,9 +186,10 @@ start_nginx() {
 
 cmd_up() {
     check_prerequisites
-    if is_running "$nginx_pid_file" || compgen -G "$run_dir/backend-*.pid" >/dev/null; then
+    if any_running; then
         die "a stack already runs from $STACK_DIR; run 'scripts/stack.sh down' first"
     fi
+    stop_all # forget pid files a crashed run left behind
     local spa index
     spa="$(spa_dir)"
     mkdir -p "$run_dir" "$log_dir"

@@ -65,6 +65,7 @@ class Stack:
     base_url: str
     state_dir: Path
     backends: int
+    env: dict[str, str]
 
     def backend_log(self, index: int) -> Path:
         return self.state_dir / "logs" / f"backend-{index}.log"
@@ -115,7 +116,7 @@ def _admin_dsn() -> str:
     return f"{PG_SERVER_URL}/postgres"
 
 
-def _drop_database(name: str) -> None:
+def drop_database(name: str) -> None:
     with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
@@ -159,7 +160,7 @@ def stack(
                 f"scripts/stack.sh up failed ({started.returncode}):\n{started.stdout}\n{started.stderr}",
                 pytrace=False,
             )
-        yield Stack(base_url=f"http://127.0.0.1:{port}", state_dir=state_dir, backends=2)
+        yield Stack(base_url=f"http://127.0.0.1:{port}", state_dir=state_dir, backends=2, env=env)
     finally:
         run([str(STACK_SCRIPT), "down"], timeout=120, env=env)
-        _drop_database(database)
+        drop_database(database)
