@@ -301,31 +301,40 @@ def test_gunicorn_settings_from_the_environment() -> None:
     assert settings["wsgi_app"] == "wsgi:app"
 
 
-def test_gunicorn_defaults_cap_workers_and_bind_all_interfaces() -> None:
-    settings = gunicorn_settings()
-    assert settings["workers"] == str(min(2 * os.cpu_count() + 1, 8))
-    assert settings["bind"] == "['0.0.0.0:8000']"
-    assert settings["timeout"] == "60"
+def load_gunicorn_conf(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
+    """Execute gunicorn.conf.py in-process, as gunicorn does, under the given environment."""
+    for name in list(os.environ):
+        if name.startswith(("GUNICORN_", "WEB_CONCURRENCY", "AI_", "PORT")):
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(BACKEND_DIR / "gunicorn.conf.py"))
+
+
+def test_gunicorn_defaults_cap_workers_and_bind_all_interfaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    conf = load_gunicorn_conf(monkeypatch)
+    assert conf["workers"] == min(2 * os.cpu_count() + 1, 8)
+    assert conf["bind"] == "0.0.0.0:8000"
+    assert conf["timeout"] == 60
+    assert conf["graceful_timeout"] == 30
 
 
 @pytest.mark.parametrize(
     ("ai_timeout", "ai_retries", "timeout"),
-    [("40", "2", "135"), ("12.5", "0", "60"), ("50.4", "1", "116")],
+    [("40", "2", 135), ("12.5", "0", 60), ("50.4", "1", 116)],
 )
-def test_gunicorn_timeout_outlasts_ai_calls(ai_timeout: str, ai_retries: str, timeout: str) -> None:
-    settings = gunicorn_settings(AI_TIMEOUT_SECONDS=ai_timeout, AI_MAX_RETRIES=ai_retries)
-    assert settings["timeout"] == timeout
+def test_gunicorn_timeout_outlasts_ai_calls(
+    monkeypatch: pytest.MonkeyPatch, ai_timeout: str, ai_retries: str, timeout: int
+) -> None:
+    conf = load_gunicorn_conf(monkeypatch, AI_TIMEOUT_SECONDS=ai_timeout, AI_MAX_RETRIES=ai_retries)
+    assert conf["timeout"] == timeout
 
 
-def test_gunicorn_refuses_a_zero_worker_count() -> None:
-    result = run(
-        [str(VENV_BIN / "gunicorn"), "--print-config", "-c", "gunicorn.conf.py"],
-        cwd=BACKEND_DIR,
-        env={**os.environ, "GUNICORN_WORKERS": "0"},
-        timeout=30,
-    )
-    assert result.returncode != 0
-    assert "GUNICORN_WORKERS must be at least 1, got 0" in result.stderr
+def test_gunicorn_refuses_a_zero_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SystemExit, match=r"^GUNICORN_WORKERS must be at least 1, got 0$"):
+        load_gunicorn_conf(monkeypatch, GUNICORN_WORKERS="0")
 
 
 def test_gunicorn_access_log_line_is_valid_json_for_hostile_values() -> None:
