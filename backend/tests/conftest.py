@@ -97,7 +97,7 @@ def clean_redis(redis_url: str) -> str:
     return redis_url
 
 
-def test_config(database_url: str, **overrides: Any) -> dict[str, Any]:
+def app_config(database_url: str, **overrides: Any) -> dict[str, Any]:
     return {
         "APP_ENV": "testing",
         "DATABASE_URL": database_url,
@@ -118,7 +118,7 @@ def make_app(database_url: str) -> Iterator[Callable[..., Flask]]:
     cleanups: list[Callable[[], None]] = []
 
     def factory(**overrides: Any) -> Flask:
-        app = create_app(test_config(database_url, **overrides))
+        app = create_app(app_config(database_url, **overrides))
         with app.app_context():
             engine = db.engine
             connection = engine.connect()

@@ -41,9 +41,9 @@ def test_register_rejects_duplicate_email_case_insensitively(client):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("name", "", "Length must be between 1 and 120."),
-        ("name", "   ", "Length must be between 1 and 120."),
-        ("name", "x" * 121, "Length must be between 1 and 120."),
+        ("name", "", "Length must be between 1 and 120 (surrounding spaces not counted)."),
+        ("name", "   ", "Length must be between 1 and 120 (surrounding spaces not counted)."),
+        ("name", "x" * 121, "Length must be between 1 and 120 (surrounding spaces not counted)."),
         ("email", "not-an-email", "Not a valid email address."),
         ("password", "short", "Length must be between 8 and 128."),
         ("password", "x" * 129, "Length must be between 8 and 128."),
@@ -325,10 +325,16 @@ def test_me_and_profile_updates(client, auth, make_user):
         json={"password": "new-password-1", "current_password": "nope-nope"},
         headers=headers,
     )
-    assert wrong.status_code == 422
+    assert wrong.status_code == 403
     assert wrong.json["errors"] == {
         "json": {"current_password": ["The current password is not correct."]}
     }
+    missing = client.patch("/api/auth/me", json={"password": "new-password-1"}, headers=headers)
+    assert missing.status_code == 403
+    assert missing.json["message"] == "Send your current password to set a new one."
+    unchanged = client.patch("/api/auth/me", headers=headers)
+    assert unchanged.status_code == 200
+    assert unchanged.json["name"] == "New Name"
 
     changed = client.patch(
         "/api/auth/me",

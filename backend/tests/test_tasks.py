@@ -6,6 +6,8 @@ from sqlalchemy import event
 
 from app.core.extensions import db
 
+TITLE_LENGTH = "Length must be between 1 and 160 (surrounding spaces not counted)."
+
 
 @pytest.fixture
 def owner(make_user):
@@ -52,13 +54,27 @@ def test_create_task_returns_the_full_task(client, headers, owner):
 @pytest.mark.parametrize(
     ("body", "errors"),
     [
-        ({"title": ""}, {"title": ["Length must be between 1 and 160."]}),
-        ({"title": "   "}, {"title": ["Length must be between 1 and 160."]}),
-        ({"title": "x" * 161}, {"title": ["Length must be between 1 and 160."]}),
+        ({"title": ""}, {"title": [TITLE_LENGTH]}),
+        ({"title": "   "}, {"title": [TITLE_LENGTH]}),
+        ({"title": " \t\n "}, {"title": [TITLE_LENGTH]}),
+        ({"title": "x" * 161}, {"title": [TITLE_LENGTH]}),
+        ({"title": "ok", "done": 0}, {"done": ["Not a valid boolean."]}),
+        (
+            {"title": "ok", "parent_id": 2**31},
+            {
+                "parent_id": [
+                    "Must be greater than or equal to 1 and less than or equal to 2147483647."
+                ]
+            },
+        ),
         ({}, {"title": ["Missing data for required field."]}),
         (
             {"title": "ok", "description": "d" * 2001},
-            {"description": ["Longer than maximum length 2000."]},
+            {
+                "description": [
+                    "Length must be between 0 and 2000 (surrounding spaces not counted)."
+                ]
+            },
         ),
         ({"title": "ok", "due_date": "31/12/2026"}, {"due_date": ["Not a valid date."]}),
         ({"title": "ok", "done": "maybe"}, {"done": ["Not a valid boolean."]}),
@@ -116,13 +132,18 @@ def test_get_patch_toggle_delete(client, headers):
     assert client.get(f"/api/tasks/{task['id']}", headers=headers).status_code == 404
 
 
-def test_patch_needs_at_least_one_field(client, headers):
+def test_empty_patch_changes_nothing(client, headers):
     task = create(client, headers)
 
     response = client.patch(f"/api/tasks/{task['id']}", json={}, headers=headers)
 
-    assert response.status_code == 422
-    assert response.json["errors"] == {"json": {"_schema": ["Send at least one field to change."]}}
+    assert response.status_code == 200
+    assert response.json == task
+
+
+def test_ids_beyond_the_database_range_are_404(client, headers):
+    assert client.get(f"/api/tasks/{2**31}", headers=headers).status_code == 404
+    assert client.get("/api/tasks/99999999999999999999", headers=headers).json["code"] == 404
 
 
 def test_another_users_task_does_not_exist_for_you(client, headers, auth, make_user):
@@ -138,7 +159,7 @@ def test_another_users_task_does_not_exist_for_you(client, headers, auth, make_u
         client.post("/api/tasks", json={"title": "sub", "parent_id": task["id"]}, headers=intruder),
     ]
 
-    assert [a.status_code for a in answers] == [404, 404, 404, 404, 422]
+    assert [a.status_code for a in answers] == [404, 404, 404, 404, 404]
     assert answers[0].json == {"code": 404, "status": "Not Found", "message": "Task not found."}
     assert client.get("/api/tasks", headers=intruder).json["total"] == 0
     assert client.get(url, headers=headers).json == task

@@ -125,7 +125,7 @@ def me() -> Any:
 
 @blp.route("/me", methods=["PATCH"])
 @jwt_required()
-@blp.arguments(MeUpdate)
+@blp.arguments(MeUpdate, required=False)
 @blp.response(200, UserOut)
 @blp.alt_response(401, description="Missing or invalid access token")
 @blp.doc(**BEARER)

@@ -49,7 +49,7 @@ class Tasks(MethodView):
         return task_service.create_task(owner_id=current_user_id(), fields=data)
 
 
-@blp.route("/<int:task_id>")
+@blp.route("/<int(max=2147483647):task_id>")
 class TaskById(MethodView):
     decorators = [jwt_required()]
 
@@ -61,7 +61,7 @@ class TaskById(MethodView):
         """One of your tasks."""
         return task_service.get_task(owner_id=current_user_id(), task_id=task_id)
 
-    @blp.arguments(TaskUpdate)
+    @blp.arguments(TaskUpdate, required=False)
     @blp.response(200, TaskOut)
     @blp.alt_response(401, **UNAUTHORIZED)
     @blp.alt_response(404, **NOT_FOUND)
@@ -80,7 +80,7 @@ class TaskById(MethodView):
         return Response(status=204)
 
 
-@blp.route("/<int:task_id>/toggle", methods=["POST"])
+@blp.route("/<int(max=2147483647):task_id>/toggle", methods=["POST"])
 @jwt_required()
 @blp.response(200, TaskOut)
 @blp.alt_response(401, **UNAUTHORIZED)
@@ -110,10 +110,10 @@ def generate(data: dict[str, Any]) -> Any:
     return {"tasks": result.saved, "provider": result.plan.provider, "model": result.plan.model}
 
 
-@blp.route("/<int:task_id>/breakdown", methods=["POST"])
+@blp.route("/<int(max=2147483647):task_id>/breakdown", methods=["POST"])
 @jwt_required()
 @ai_limit
-@blp.arguments(BreakdownIn)
+@blp.arguments(BreakdownIn, required=False)
 @blp.response(201, PlanSavedOut)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **NOT_FOUND)

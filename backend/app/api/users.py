@@ -42,7 +42,7 @@ class Users(MethodView):
         return auth_service.create_user(**data)
 
 
-@blp.route("/<int:user_id>")
+@blp.route("/<int(max=2147483647):user_id>")
 class UserById(MethodView):
     decorators = [admin_required]
 
@@ -55,7 +55,7 @@ class UserById(MethodView):
         """One account."""
         return user_service.get_user(user_id)
 
-    @blp.arguments(UserUpdate)
+    @blp.arguments(UserUpdate, required=False)
     @blp.response(200, UserOut)
     @blp.alt_response(401, description="Missing or invalid access token")
     @blp.alt_response(403, description="Not an admin")

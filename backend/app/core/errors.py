@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Flask, Response, jsonify
 from flask_smorest import Api as SmorestApi
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.core.extensions import db
@@ -29,6 +29,10 @@ class DomainError(Exception):
         self.errors = errors
 
 
+class BadRequest(DomainError):
+    status = HTTPStatus.BAD_REQUEST
+
+
 class NotFound(DomainError):
     status = HTTPStatus.NOT_FOUND
 
@@ -43,10 +47,6 @@ class AuthError(DomainError):
 
 class Forbidden(DomainError):
     status = HTTPStatus.FORBIDDEN
-
-
-class InvalidInput(DomainError):
-    status = HTTPStatus.UNPROCESSABLE_ENTITY
 
 
 class UpstreamError(DomainError):
@@ -106,6 +106,22 @@ def register_error_handlers(app: Flask) -> None:
         response = error_response(503, "The database is unavailable; try again shortly.")
         response.headers["Retry-After"] = "5"
         return response
+
+    @app.errorhandler(DataError)
+    def handle_out_of_range(error: DataError) -> Response:
+        # A value the schemas let through but the column cannot hold (a safety net).
+        db.session.rollback()
+        log.warning("database refused a value: %s", error.orig.__class__.__name__)
+        return error_response(422, "A value is out of range for this field.")
+
+    @app.errorhandler(IntegrityError)
+    def handle_conflict(error: IntegrityError) -> Response:
+        # Two requests racing for the same unique value, or a row deleted meanwhile.
+        db.session.rollback()
+        log.warning("integrity error: %s", error.orig.__class__.__name__)
+        return error_response(
+            409, "The request conflicts with the current state; reload and retry."
+        )
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception) -> Response:

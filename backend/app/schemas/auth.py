@@ -1,7 +1,6 @@
 from marshmallow import Schema, fields
-from marshmallow.validate import Length
 
-from app.schemas.fields import Email, Password, Text
+from app.schemas.fields import Email, Password, Secret, Text
 
 
 class UserOut(Schema):
@@ -13,14 +12,14 @@ class UserOut(Schema):
 
 
 class RegisterIn(Schema):
-    name = Text(required=True, validate=Length(min=1, max=120))
-    email = Email(required=True, validate=Length(max=254))
+    name = Text(required=True, max_length=120)
+    email = Email(required=True)
     password = Password(required=True)
 
 
 class LoginIn(Schema):
-    email = Text(required=True, validate=Length(min=1, max=254))
-    password = Text(strip=False, load_only=True, required=True, validate=Length(min=1, max=128))
+    email = Text(required=True, max_length=254)
+    password = Secret(required=True, min_length=1, max_length=128)
 
 
 class TokenOut(Schema):
@@ -31,15 +30,15 @@ class TokenOut(Schema):
 
 
 class MeUpdate(Schema):
-    name = Text(validate=Length(min=1, max=120))
+    name = Text(max_length=120)
     password = Password()
-    current_password = Text(strip=False, load_only=True, validate=Length(min=1, max=128))
+    current_password = Secret(min_length=1, max_length=128)
 
 
 class PasswordResetIn(Schema):
-    email = Text(required=True, validate=Length(min=1, max=254))
+    email = Text(required=True, max_length=254)
 
 
 class PasswordResetConfirmIn(Schema):
-    token = Text(required=True, validate=Length(min=1, max=200))
+    token = Secret(required=True, min_length=1, max_length=200)
     password = Password(required=True)

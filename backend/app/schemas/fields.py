@@ -1,4 +1,10 @@
-"""String fields that only accept text every supported database can store."""
+"""Fields whose OpenAPI description says exactly what they accept.
+
+Text is trimmed before it is stored, and lengths count the trimmed text; NUL (which
+PostgreSQL cannot store) and unpaired surrogates (which UTF-8 cannot encode) are refused.
+Each rule is a regular expression, so the published spec carries it as ``pattern`` and
+clients (and schemathesis) know a blank title is invalid before sending it.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +12,117 @@ import re
 from typing import Any
 
 from marshmallow import ValidationError, fields
-from marshmallow.validate import Length
+from marshmallow.validate import Regexp
 
-# NUL cannot be stored by PostgreSQL; lone surrogates cannot be encoded as UTF-8.
+# Patterns exclude NUL; unpaired surrogates cannot be written in a pattern most validators
+# accept (Rust's regex has no surrogates), so only the validator below refuses them.
+# "Spaces" are the ASCII ones: regex engines disagree on which Unicode characters \s means
+# (Python counts \x1c-\x1f, Rust and JavaScript do not), and the published pattern must
+# mean the same thing to every client.
+SPACES = " \t\n\x0b\f\r"
+_SPACE = r"[ \t\n\x0b\f\r]"
+_STORABLE = r"[^\x00]"
+_STORABLE_NON_SPACE = r"[^ \t\n\x0b\f\r\x00]"
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def _reject_unstorable(value: str) -> None:
-    if _UNSTORABLE.search(value):
-        raise ValidationError("Contains characters that cannot be stored (NUL or lone surrogates).")
+def _trimmed_pattern(min_length: int, max_length: int) -> str:
+    """A pattern matching text whose trimmed length is within the bounds."""
+    edge, inner = _STORABLE_NON_SPACE, _STORABLE
+    if max_length == 1:
+        core = edge
+    elif min_length <= 1:
+        core = f"{edge}(?:{inner}{{0,{max_length - 2}}}{edge})?"
+    else:
+        core = f"{edge}{inner}{{{min_length - 2},{max_length - 2}}}{edge}"
+    if min_length == 0:
+        core = f"(?:{core})?"
+    return rf"^{_SPACE}*{core}{_SPACE}*$"
+
+
+class _ExplainedPattern(Regexp):
+    """A pattern check (documented as ``pattern``) that says in words what was wrong."""
+
+    def __init__(self, pattern: str, *, min_length: int, max_length: int, trimmed: bool) -> None:
+        super().__init__(pattern)
+        self.min_length, self.max_length, self.trimmed = min_length, max_length, trimmed
+
+    def __call__(self, value: str) -> str:
+        if _UNSTORABLE.search(value):
+            raise ValidationError(
+                "Contains characters that cannot be stored (NUL or lone surrogates)."
+            )
+        length = len(value.strip(SPACES)) if self.trimmed else len(value)
+        if not self.min_length <= length <= self.max_length:
+            raise ValidationError(
+                f"Length must be between {self.min_length} and {self.max_length}"
+                + (" (surrounding spaces not counted)." if self.trimmed else ".")
+            )
+        return super().__call__(value)
 
 
 class Text(fields.String):
-    """A string that is stripped (unless ``strip=False``) and checked for storable text."""
+    """Trimmed text of ``min_length..max_length`` characters after trimming."""
 
-    def __init__(self, *args: Any, strip: bool = True, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.strip = strip
+    def __init__(self, *, min_length: int = 1, max_length: int, **kwargs: Any) -> None:
+        pattern = _trimmed_pattern(min_length, max_length)
+        validator = _ExplainedPattern(
+            pattern, min_length=min_length, max_length=max_length, trimmed=True
+        )
+        # Implied by the pattern; stated too, so generators of test data see it at once.
+        metadata = {"minLength": min_length, **kwargs.pop("metadata", {})}
+        super().__init__(validate=validator, metadata=metadata, **kwargs)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
-        text = super()._deserialize(value, attr, data, **kwargs)
-        _reject_unstorable(text)
-        return text.strip() if self.strip else text
+        return super()._deserialize(value, attr, data, **kwargs).strip(SPACES)
+
+
+class Secret(fields.String):
+    """A password or token: kept exactly as typed, never dumped."""
+
+    def __init__(self, *, min_length: int, max_length: int, **kwargs: Any) -> None:
+        pattern = rf"^{_STORABLE}{{{min_length},{max_length}}}$"
+        validator = _ExplainedPattern(
+            pattern, min_length=min_length, max_length=max_length, trimmed=False
+        )
+        super().__init__(validate=validator, load_only=True, **kwargs)
+
+
+def Password(**kwargs: Any) -> Secret:
+    """A new password: 8..128 characters."""
+    return Secret(min_length=8, max_length=128, **kwargs)
 
 
 class Email(fields.Email):
+    """An email address, trimmed; compared and stored lower-cased by the services."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            validate=_ExplainedPattern(
+                _trimmed_pattern(3, 254), min_length=3, max_length=254, trimmed=True
+            ),
+            **kwargs,
+        )
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         if isinstance(value, str):
-            _reject_unstorable(value)
-            value = value.strip()
+            if _UNSTORABLE.search(value):
+                raise ValidationError(
+                    "Contains characters that cannot be stored (NUL or lone surrogates)."
+                )
+            value = value.strip(SPACES)
         return super()._deserialize(value, attr, data, **kwargs)
 
 
-def Password(**kwargs: Any) -> Text:
-    """A password: 8..128 characters, kept exactly as typed, never dumped."""
-    return Text(strip=False, load_only=True, validate=Length(min=8, max=128), **kwargs)
+class StrictBoolean(fields.Boolean):
+    """JSON ``true``/``false`` only: ``0``, ``1`` or ``"yes"`` in a body are errors."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        # Not a set lookup: 0 == False and 1 == True would slip through one.
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+# Identifiers are 32-bit integers in the database; larger values cannot exist.
+MAX_ID = 2**31 - 1

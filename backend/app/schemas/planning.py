@@ -1,7 +1,7 @@
 from marshmallow import Schema, fields
-from marshmallow.validate import Length, OneOf, Range
+from marshmallow.validate import OneOf, Range
 
-from app.schemas.fields import Text
+from app.schemas.fields import StrictBoolean, Text
 from app.schemas.tasks import TaskOut
 
 LANGUAGES = ["en", "pt-BR"]
@@ -9,13 +9,13 @@ GRANULARITIES = ["coarse", "normal", "fine"]
 
 
 class GenerateIn(Schema):
-    goal = Text(required=True, validate=Length(min=3, max=500))
+    goal = Text(required=True, min_length=3, max_length=500)
     max_tasks = fields.Integer(load_default=7, validate=Range(min=1, max=15))
     language = fields.String(
         validate=OneOf(LANGUAGES), metadata={"description": "Default: detected from the goal"}
     )
     granularity = fields.String(load_default="normal", validate=OneOf(GRANULARITIES))
-    dry_run = fields.Boolean(
+    dry_run = StrictBoolean(
         load_default=False, metadata={"description": "Propose tasks without saving them"}
     )
 

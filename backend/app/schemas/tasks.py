@@ -1,9 +1,9 @@
-from marshmallow import Schema, ValidationError, fields, validates_schema
-from marshmallow.validate import Length, OneOf, Range
+from marshmallow import Schema, fields
+from marshmallow.validate import OneOf, Range
 
 from app.repositories.tasks import SORT_COLUMNS
 from app.schemas.common import PageMeta, PaginationArgs
-from app.schemas.fields import Text
+from app.schemas.fields import MAX_ID, StrictBoolean, Text
 
 SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
 ESTIMATE_RANGE = Range(min=1, max=100_000)
@@ -24,33 +24,25 @@ class TaskOut(Schema):
     updated_at = fields.DateTime(required=True)
 
 
-class TaskCreate(Schema):
-    title = Text(required=True, validate=Length(min=1, max=160))
-    description = Text(allow_none=True, validate=Length(max=2000))
-    due_date = fields.Date(allow_none=True)
-    done = fields.Boolean(load_default=False)
-    estimate_minutes = fields.Integer(allow_none=True, validate=ESTIMATE_RANGE)
-    parent_id = fields.Integer(allow_none=True, validate=Range(min=1))
-
-
 class TaskUpdate(Schema):
-    title = Text(validate=Length(min=1, max=160))
-    description = Text(allow_none=True, validate=Length(max=2000))
+    title = Text(max_length=160)
+    description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
-    done = fields.Boolean()
+    done = StrictBoolean()
     estimate_minutes = fields.Integer(allow_none=True, validate=ESTIMATE_RANGE)
 
-    @validates_schema
-    def not_empty(self, data: dict[str, object], **_kwargs: object) -> None:
-        if not data:
-            raise ValidationError("Send at least one field to change.")
+
+class TaskCreate(TaskUpdate):
+    title = Text(required=True, max_length=160)
+    done = StrictBoolean(load_default=False)
+    parent_id = fields.Integer(allow_none=True, validate=Range(min=1, max=MAX_ID))
 
 
 class TaskListArgs(PaginationArgs):
     done = fields.Boolean()
-    q = Text(validate=Length(min=1, max=200))
+    q = Text(max_length=200)
     sort = fields.String(load_default="-created_at", validate=OneOf(SORT_CHOICES))
-    parent_id = fields.Integer(validate=Range(min=1))
+    parent_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
     top_level = fields.Boolean(
         load_default=False, metadata={"description": "Only tasks without a parent"}
     )

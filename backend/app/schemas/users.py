@@ -1,21 +1,20 @@
 from marshmallow import Schema, fields
-from marshmallow.validate import Length
 
 from app.schemas.auth import UserOut
 from app.schemas.common import PageMeta
-from app.schemas.fields import Email, Password, Text
+from app.schemas.fields import Email, Password, StrictBoolean, Text
 
 
 class UserCreate(Schema):
-    name = Text(required=True, validate=Length(min=1, max=120))
-    email = Email(required=True, validate=Length(max=254))
+    name = Text(required=True, max_length=120)
+    email = Email(required=True)
     password = Password(required=True)
-    is_admin = fields.Boolean(load_default=False)
+    is_admin = StrictBoolean(load_default=False)
 
 
 class UserUpdate(Schema):
-    name = Text(validate=Length(min=1, max=120))
-    is_admin = fields.Boolean()
+    name = Text(max_length=120)
+    is_admin = StrictBoolean()
     password = Password()
 
 

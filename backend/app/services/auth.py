@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.core.errors import AuthError, Conflict, InvalidInput
+from app.core.errors import AuthError, BadRequest, Conflict, Forbidden
 from app.core.extensions import db
 from app.core.mail import MailError, send_mail
 from app.core.security import hash_password, needs_rehash, verify_password
@@ -32,9 +32,7 @@ def create_user(*, name: str, email: str, password: str, is_admin: bool = False)
     email = normalize_email(email)
     if find_user_by_email(email) is not None:
         raise Conflict("An account with this email already exists.")
-    user = User(
-        name=name.strip(), email=email, password_hash=hash_password(password), is_admin=is_admin
-    )
+    user = User(name=name, email=email, password_hash=hash_password(password), is_admin=is_admin)
     db.session.add(user)
     db.session.commit()
     return user
@@ -59,14 +57,20 @@ def update_profile(
     current_password: str | None = None,
 ) -> User:
     if password is not None:
-        if not current_password or not verify_password(user.password_hash, current_password):
-            raise InvalidInput(
+        # 403, not 401: the session is fine, this one change is refused.
+        if not current_password:
+            raise Forbidden(
+                "Send your current password to set a new one.",
+                errors={"json": {"current_password": ["Required to set a new password."]}},
+            )
+        if not verify_password(user.password_hash, current_password):
+            raise Forbidden(
                 "The current password is not correct.",
                 errors={"json": {"current_password": ["The current password is not correct."]}},
             )
         _set_password(user, password)
     if name is not None:
-        user.name = name.strip()
+        user.name = name
     db.session.commit()
     return user
 
@@ -118,13 +122,13 @@ def confirm_password_reset(*, token: str, password: str) -> None:
     )
     now = datetime.now(UTC)
     if reset is None or reset.used_at is not None or reset.expires_at <= now:
-        raise InvalidInput(
+        raise BadRequest(
             "This reset link is invalid or has expired.",
             errors={"json": {"token": ["This reset link is invalid or has expired."]}},
         )
     user = db.session.get(User, reset.user_id)
     if user is None:  # the account was deleted; the cascade normally removes the token too
-        raise InvalidInput("This reset link is invalid or has expired.")
+        raise BadRequest("This reset link is invalid or has expired.")
     reset.used_at = now
     _set_password(user, password)
     db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.errors import InvalidInput, NotFound
+from app.core.errors import NotFound
 from app.core.extensions import db
 from app.models import Task
 from app.repositories import tasks as task_repository
@@ -33,7 +33,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
         parent_id is not None
         and task_repository.get_owned_task(owner_id=owner_id, task_id=parent_id) is None
     ):
-        raise InvalidInput(
+        raise NotFound(
             "Parent task not found.", errors={"json": {"parent_id": ["Parent task not found."]}}
         )
     task = Task(user_id=owner_id, **fields)

@@ -41,7 +41,7 @@ def update_user(
             raise Conflict("You cannot remove your own admin rights.")
         _ensure_another_admin(user)
     if name is not None:
-        user.name = name.strip()
+        user.name = name
     if is_admin is not None:
         user.is_admin = is_admin
     if password is not None:

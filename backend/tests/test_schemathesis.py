@@ -1,0 +1,79 @@
+"""Property-based checks of the served OpenAPI spec with schemathesis' default checks:
+no server errors, responses conform to their schemas, documented status codes and headers."""
+
+import subprocess
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import PASSWORD, create_database, drop_database
+from tests.helpers import FAST_ARGON2, LiveServer, migrate_database
+
+BIN = Path(__file__).resolve().parents[1] / ".venv" / "bin"
+
+
+@pytest.fixture
+def live_server():
+    url = create_database("tarefa_schemathesis")
+    migrate_database(url)
+    env = {
+        "APP_ENV": "testing",
+        "DATABASE_URL": url,
+        "REDIS_URL": "",
+        "RATELIMIT_AUTH": "100000 per minute",
+        "RATELIMIT_AI": "100000 per minute",
+        "SECRET_KEY": "schemathesis-secret-key-long-enough-1",
+        "JWT_SECRET_KEY": "schemathesis-jwt-secret-key-long-enough",
+        **{k: str(v) for k, v in FAST_ARGON2.items()},
+    }
+    server = LiveServer(env)
+    yield server
+    server.stop()
+    drop_database(url)
+
+
+def access_token(base_url):
+    account = {"name": "Fuzz", "email": "fuzz@example.com", "password": PASSWORD}
+    httpx.post(f"{base_url}/api/auth/register", json=account, timeout=10).raise_for_status()
+    login = httpx.post(
+        f"{base_url}/api/auth/login",
+        json={"email": account["email"], "password": PASSWORD},
+        timeout=10,
+    )
+    return login.json()["access_token"]
+
+
+def test_api_conforms_to_its_openapi_spec(live_server, tmp_path):
+    token = access_token(live_server.url)
+
+    result = subprocess.run(
+        [
+            str(BIN / "schemathesis"),
+            "--config-file",
+            str(Path(__file__).with_name("schemathesis.toml")),
+            "run",
+            f"{live_server.url}/api/openapi.json",
+            "--url",
+            live_server.url,
+            "--header",
+            f"Authorization: Bearer {token}",
+            # Logging out would revoke the token every other operation runs with.
+            "--exclude-path",
+            "/api/auth/logout",
+            "--max-examples",
+            "40",
+            "--seed",
+            "20261121",
+            "--request-timeout",
+            "10",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=540,
+        cwd=tmp_path,
+    )
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-6000:]
+    assert "No issues found" in output or " passed" in output, output[-3000:]
