@@ -208,35 +208,32 @@ cmd_up() {
     say "up: http://127.0.0.1:$STACK_PORT/ ($STACK_BACKENDS backend(s), SPA from $spa)"
 }
 
-stop_process() {
-    # $1: pid file, $2: "group" to signal the whole process group (backends run under setsid)
-    local pid_file="$1" pid target waited=0
-    [[ -f "$pid_file" ]] || return 0
-    pid="$(cat "$pid_file")"
-    target="$pid"
-    [[ "$2" == "group" ]] && target="-$pid"
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM -- "$target" 2>/dev/null || true
-        while kill -0 "$pid" 2>/dev/null && ((waited < 40)); do
-            sleep 0.25
-            waited=$((waited + 1))
-        done
-        if kill -0 "$pid" 2>/dev/null; then
-            kill -KILL -- "$target" 2>/dev/null || true
-        fi
-    fi
-    rm -f "$pid_file"
+# Every process `up` started: "<pid file> <signal target>" (backends run under setsid,
+# so signalling the negative pid reaches the whole process group, migrations included).
+started_processes() {
+    local pid_file
+    [[ -f "$nginx_pid_file" ]] && echo "$nginx_pid_file $(cat "$nginx_pid_file")"
+    for pid_file in "$run_dir"/backend-*.pid; do
+        [[ -e "$pid_file" ]] && echo "$pid_file -$(cat "$pid_file")"
+    done
+    return 0
 }
 
 stop_all() {
-    local pid_file
-    stop_process "$nginx_pid_file" single
-    rm -f "$run_dir/nginx.port"
-    for pid_file in "$run_dir"/backend-*.pid; do
-        [[ -e "$pid_file" ]] || continue
-        stop_process "$pid_file" group
-        rm -f "${pid_file%.pid}.port"
+    # TERM everything at once (graceful for gunicorn and nginx), wait up to 15 s, then KILL.
+    local pid_file target waited=0
+    while read -r pid_file target; do
+        kill -TERM -- "$target" 2>/dev/null || true
+    done < <(started_processes)
+    while any_running && ((waited < 60)); do
+        sleep 0.25
+        waited=$((waited + 1))
     done
+    while read -r pid_file target; do
+        is_running "$pid_file" && { kill -KILL -- "$target" 2>/dev/null || true; }
+        rm -f "$pid_file" "${pid_file%.pid}.port"
+    done < <(started_processes)
+    rm -f "$run_dir/nginx.port"
 }
 
 cmd_down() {
