@@ -141,6 +141,20 @@ def test_metrics_are_not_exposed(client: httpx.Client, path: str) -> None:
     assert response.json() == {"code": 404, "status": "Not Found", "message": "Not Found"}
 
 
+def test_backend_serves_multiprocess_metrics_on_its_own_port(
+    client: httpx.Client, stack: Stack
+) -> None:
+    """Scrapers reach /metrics on the backend directly; its files live in the cleaned dir."""
+    client.get("/health")
+    port = (stack.state_dir / "run" / "backend-1.port").read_text().strip()
+    response = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10)
+    assert response.status_code == 200
+    assert "tarefa_http_request_total" in response.text
+    assert (
+        sorted(p.suffix for p in (stack.state_dir / "run" / "prometheus-1").iterdir())[0] == ".db"
+    )
+
+
 def test_body_over_one_mebibyte_is_refused_with_json_413(client: httpx.Client) -> None:
     response = client.post(
         "/api/tasks",
