@@ -1,0 +1,295 @@
+"""Private services the resilience tests can break: PostgreSQL, Redis, an AI provider, the stack.
+
+Everything listens on 127.0.0.1 on ports picked at run time. The machine's own PostgreSQL and
+Redis are never touched: these are separate processes the tests own and may stop at will.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import redis
+
+from .conftest import REPO_ROOT, clean_env, free_port
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def wait_until(predicate, *, timeout: float, what: str, interval: float = 0.1) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(interval)
+
+
+class PrivatePostgres:
+    """A throwaway cluster owned by the postgres user (initdb refuses to run as root)."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="tarefa-pg-"))
+        account = pwd.getpwnam("postgres")
+        os.chown(self.root, account.pw_uid, account.pw_gid)
+        self.data = self.root / "data"
+        self.port = free_port()
+
+    @property
+    def server_url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}"
+
+    def _as_postgres(self, *args: str, timeout: float = 60) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *args],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+
+    def init(self) -> None:
+        self._as_postgres(
+            str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
+            "--auth=trust", "--encoding=UTF8", "--no-sync", "--no-instructions",
+        )  # fmt: skip
+
+    def start(self) -> None:
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+        )
+        self._as_postgres(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
+            "-o", options, "-w", "-t", "30", "start",
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        self._as_postgres(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "-t", "30", "stop"
+        )  # fmt: skip
+
+    def destroy(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class PrivateRedis:
+    """redis-server without persistence, restartable on the same port."""
+
+    def __init__(self, log_dir: Path) -> None:
+        self.port = free_port()
+        self.log = log_dir / "redis.log"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def _answers(self) -> bool:
+        try:
+            return bool(redis.Redis(port=self.port, socket_timeout=0.5).ping())
+        except redis.RedisError:
+            return False
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            self._process = subprocess.Popen(
+                ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+                 "--save", "", "--appendonly", "no", "--daemonize", "no"],
+                stdout=log, stderr=log,
+            )  # fmt: skip
+        wait_until(self._answers, timeout=15, what="redis-server to answer")
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=15)
+            self._process = None
+
+
+class HangingProvider:
+    """An "OpenAI-compatible" server that accepts connections and never answers."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self._server.settimeout(0.1)
+        self.port = self._server.getsockname()[1]
+        self._held: list[socket.socket] = []
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def _accept(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                connection, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._held.append(connection)
+
+    def stop(self) -> None:
+        """Close the port: from now on the provider is down (connection refused)."""
+        self._stopped.set()
+        self._thread.join(timeout=5)
+        self._server.close()
+        for connection in self._held:
+            connection.close()
+
+
+class SlowProvider:
+    """An OpenAI-compatible server that answers every chat completion after ``delay`` seconds."""
+
+    PLAN = {"tasks": [{"title": "Book the train", "estimate_minutes": 20}, {"title": "Pack"}]}
+
+    def __init__(self, delay: float) -> None:
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                time.sleep(provider.delay)
+                body = json.dumps(
+                    {"choices": [{"message": {"content": json.dumps(provider.PLAN)}}]}
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+        self.delay = delay
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+@dataclass
+class NativeStack:
+    """scripts/stack.sh pointed at private services, in a private state directory."""
+
+    state_dir: Path
+    pg_server_url: str
+    redis_url: str
+    extra_env: dict[str, str] = field(default_factory=dict)
+    port: int = field(default_factory=free_port)
+    db_name: str = "tarefa_resilience"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def database_url(self) -> str:
+        return f"{self.pg_server_url}/{self.db_name}"
+
+    def _env(self) -> dict[str, str]:
+        spa = self.state_dir / "spa"
+        spa.mkdir(parents=True, exist_ok=True)
+        (spa / "index.html").write_text("<!doctype html><title>Tarefa</title>\n")
+        return clean_env(
+            STACK_DIR=str(self.state_dir),
+            STACK_PORT=str(self.port),
+            STACK_PG_URL=self.pg_server_url,
+            STACK_DB_NAME=self.db_name,
+            STACK_REDIS_URL=self.redis_url,
+            STACK_SPA_DIR=str(spa),
+            STACK_READY_TIMEOUT="60",
+            RATELIMIT_AUTH="100000 per minute",
+            RATELIMIT_AI="100000 per minute",
+            # Workers are recycled after this many requests; the tests check that no fault
+            # replaces a worker, so recycling must not happen during them.
+            GUNICORN_MAX_REQUESTS="1000000",
+            **self.extra_env,
+        )
+
+    def up(self) -> None:
+        completed = subprocess.run(
+            [str(REPO_ROOT / "scripts/stack.sh"), "up"],
+            env=self._env(),
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        assert completed.returncode == 0, f"stack.sh up failed:\n{completed.stderr}"
+
+    def down(self) -> None:
+        subprocess.run(
+            [str(REPO_ROOT / "scripts/stack.sh"), "down"],
+            env=self._env(),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+
+    def gunicorn_master(self) -> int:
+        """The pid of the gunicorn master (the entrypoint execs into it)."""
+        pid = int((self.state_dir / "run/backend-1.pid").read_text())
+        assert b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return pid
+
+    def worker_pids(self) -> set[int]:
+        master = self.gunicorn_master()
+        workers = set()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == master:
+                workers.add(int(stat.parent.name))
+        return workers
+
+    def backend_log(self) -> str:
+        return (self.state_dir / "logs/backend-1.log").read_text(errors="replace")
+
+    def warnings(self) -> list[dict]:
+        """The app's JSON log lines at level warning."""
+        found = []
+        for line in self.backend_log().splitlines():
+            if line.startswith("{") and '"warning"' in line:
+                record = json.loads(line)
+                if record.get("level") == "warning":
+                    found.append(record)
+        return found
+
+    def register(self, email: str, password: str) -> str:
+        """Create an account and return an access token for it."""
+        with httpx.Client(base_url=self.url, timeout=30) as client:
+            client.post(
+                "/api/auth/register", json={"name": email, "email": email, "password": password}
+            ).raise_for_status()
+            response = client.post("/api/auth/login", json={"email": email, "password": password})
+            response.raise_for_status()
+            return response.json()["access_token"]
