@@ -108,6 +108,22 @@ describe('task board', () => {
     expect(toggled).toEqual(['41']);
   });
 
+  it('puts the checkbox back and says why when a toggle fails', async () => {
+    server.use(
+      ...sessionHandlers(),
+      listHandler([makeTask({ title: 'Call the bank' })]),
+      http.post(url('/api/tasks/:id/toggle'), () => HttpResponse.error()),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Call the bank' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The change was not saved.');
+    await waitFor(() =>
+      expect(screen.getByRole('checkbox', { name: 'Call the bank' })).not.toBeChecked(),
+    );
+  });
+
   it('edits a task in place', async () => {
     const patches: unknown[] = [];
     const task = makeTask({ id: 7, title: 'Draft report' });

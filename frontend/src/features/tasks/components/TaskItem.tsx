@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@/lib/api/types';
+import { useErrorMessage } from '@/lib/api/use-error-message';
 import { dueState, formatMinutes } from '@/lib/format';
 import { useToggleTask } from '../api/toggle-task';
 import { useBreakdown } from '../hooks/use-breakdown';
@@ -19,6 +20,7 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
   const [expanded, setExpanded] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const toggle = useToggleTask();
+  const describeError = useErrorMessage();
   const { remove } = usePendingDeletes();
   const expand = useCallback(() => setExpanded(true), []);
   const breakdown = useBreakdown(task.id, expand);
@@ -104,6 +106,11 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
           </button>
         </div>
       </div>
+      {toggle.error && (
+        <p className="task__status task__status--error" role="alert">
+          {t('tasks.toggleFailed')} {describeError(toggle.error)}
+        </p>
+      )}
       <BreakdownStatus
         isPending={breakdown.isPending}
         error={breakdown.error}
