@@ -18,6 +18,8 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
   const checkboxId = useId();
   const [editing, setEditing] = useState(false);
   const [expanded, setExpanded] = useState(false);
+  // The checkbox answers the click at once and holds until the refreshed list arrives.
+  const [pendingDone, setPendingDone] = useState<boolean | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const toggle = useToggleTask();
   const describeError = useErrorMessage();
@@ -45,8 +47,11 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
           id={checkboxId}
           type="checkbox"
           className="task__check"
-          checked={task.done}
-          onChange={() => toggle.mutate(task.id)}
+          checked={pendingDone ?? task.done}
+          onChange={() => {
+            setPendingDone(!(pendingDone ?? task.done));
+            toggle.mutate(task.id, { onSettled: () => setPendingDone(null) });
+          }}
         />
         <div className="task__body">
           <label htmlFor={checkboxId} className="task__title">
