@@ -49,9 +49,19 @@ async function requestNewAccessToken(): Promise<boolean> {
   return true;
 }
 
+/**
+ * Tabs share the refresh cookie. Two tabs rotating it at the same moment would present the same
+ * refresh token twice, which the server treats as theft (it ends the session), so refreshes
+ * queue across tabs; a queued tab then sends the cookie the first one just received.
+ */
+function oneTabAtATime(task: () => Promise<boolean>): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request('tarefa-refresh', task) : task();
+}
+
 /** Resolves true with a fresh access token in memory, false when there is no valid session. */
 export function refreshAccessToken(): Promise<boolean> {
-  refreshInFlight ??= requestNewAccessToken().finally(() => {
+  refreshInFlight ??= oneTabAtATime(requestNewAccessToken).finally(() => {
     refreshInFlight = null;
   });
   return refreshInFlight;
