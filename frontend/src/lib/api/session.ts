@@ -54,9 +54,14 @@ async function requestNewAccessToken(): Promise<boolean> {
  * refresh token twice, which the server treats as theft (it ends the session), so refreshes
  * queue across tabs; a queued tab then sends the cookie the first one just received.
  */
-function oneTabAtATime(task: () => Promise<boolean>): Promise<boolean> {
+async function oneTabAtATime(task: () => Promise<boolean>): Promise<boolean> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request('tarefa-refresh', task) : task();
+  if (!locks) return task();
+  let refreshed = false;
+  await locks.request('tarefa-refresh', async () => {
+    refreshed = await task();
+  });
+  return refreshed;
 }
 
 /** Resolves true with a fresh access token in memory, false when there is no valid session. */
