@@ -84,11 +84,15 @@ test-backend: install ## Backend tests (PostgreSQL + Redis, SQLite path, stack t
 	cd $(BACKEND) && $(BIN)/pytest --cov=app --cov-report=term $(PYTEST_ARGS)
 
 .PHONY: test-frontend
-test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit tests, client drift check, build, browser tests
+test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit tests, client drift check, build, browser tests through Nginx
 	cd $(FRONTEND) && npm test
 	scripts/generate-client.sh --check
 	$(MAKE) spa
-	cd $(FRONTEND) && npm run e2e
+	scripts/e2e-stack.sh
+
+.PHONY: bench-size
+bench-size: $(FRONTEND)/node_modules/.installed ## Initial JavaScript of the production build, gzipped
+	cd $(FRONTEND) && npm run build && npm run bench:size
 
 .PHONY: client
 client: install $(FRONTEND)/node_modules/.installed ## Regenerate the typed API client from the backend's OpenAPI spec
