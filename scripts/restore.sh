@@ -14,6 +14,13 @@
 #    e.g. inside the backend container: RESTORE_MIGRATE_CMD='flask --app app db upgrade'.
 #    RESTORE_MIGRATE_CMD='' skips the step.
 #
+# With docker-compose.prod.yml (the backup container has no backend/.venv): stop the backend,
+# restore without the migration step, and let the backend's entrypoint migrate as it starts:
+#   docker compose -f docker-compose.prod.yml --env-file .env.prod stop backend
+#   docker compose -f docker-compose.prod.yml --env-file .env.prod run --rm \
+#       --entrypoint /scripts/restore.sh -e RESTORE_MIGRATE_CMD= backup /backups/FILE.dump --force
+#   docker compose -f docker-compose.prod.yml --env-file .env.prod start backend
+#
 # Connection: the same variables as scripts/backup.sh (DATABASE_URL or POSTGRES_*); no password on
 # any command line. The database must exist.
 set -euo pipefail
