@@ -30,9 +30,11 @@ class _InitialScripts(HTMLParser):
 
 
 def spa_dir(workdir: Path) -> tuple[Path, str | None]:
-    """The built SPA, or a placeholder page and the reason the frontend cannot be measured."""
-    if (DIST_DIR / "index.html").is_file():
-        return DIST_DIR, None
+    """The built SPA (BENCH_SPA_DIR, default frontend/dist), or a placeholder page and the reason
+    the frontend cannot be measured."""
+    dist = Path(os.environ.get("BENCH_SPA_DIR") or DIST_DIR).resolve()
+    if (dist / "index.html").is_file():
+        return dist, None
     placeholder = workdir / "spa"
     placeholder.mkdir(parents=True, exist_ok=True)
     (placeholder / "index.html").write_text("<!doctype html><title>no build</title>\n")

@@ -16,7 +16,8 @@ def _mark(met: bool) -> str:
     return "met" if met else "NOT met"
 
 
-def _table(results, ceiling_rps: float) -> str:
+def table(results, ceiling_rps: float) -> str:
+    """The results as a Markdown table, with each endpoint's req/s relative to the ceiling."""
     lines = [
         "| Endpoint | Conns | Requests | Req/s | p50 ms | p99 ms | Errors | vs ceiling |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -30,12 +31,14 @@ def _table(results, ceiling_rps: float) -> str:
     return "\n".join(lines)
 
 
-def _targets(by_name, hash_seconds: float, plans) -> list[str]:
+def _targets(by_name, hash_times: list[float], plans) -> list[str]:
     ceiling, direct, listing = by_name[CEILING_NGINX], by_name[CEILING_DIRECT], by_name[LIST_CASE]
     ratio = listing.requests_per_s / ceiling.requests_per_s
     errors = {name: r.errors for name, r in by_name.items() if r.errors}
     login = by_name[LOGIN_SINGLE]
-    hash_ms = hash_seconds * 1000
+    # The faster of the two measurements: the stricter reading of the target.
+    hash_ms = min(hash_times) * 1000
+    measured = " and ".join(f"{seconds * 1000:.1f}" for seconds in hash_times)
     small, large = plans
     slowdown = large.execution_ms / small.execution_ms
     plan_ok = large.index_scan and not large.seq_scan_on_tasks and slowdown <= PLAN_SLOWDOWN_LIMIT
@@ -50,7 +53,8 @@ def _targets(by_name, hash_seconds: float, plans) -> list[str]:
         + (f"errors in {errors}" if errors else "0 everywhere")
         + f" — **{_mark(not errors)}**",
         f"- Login p50 within {LOGIN_HASH_MARGIN - 1:.0%} of one argon2 hash "
-        f"({hash_ms:.1f} ms in-process with the app's hasher), measured at 1 connection: "
+        f"({hash_ms:.1f} ms: the faster of {measured} ms measured in-process with the app's "
+        "hasher just before and after the run), at 1 connection: "
         f"{login.p50_ms:.1f} ms = {login.p50_ms / hash_ms:.2f}x "
         f"— **{_mark(login.p50_ms <= hash_ms * LOGIN_HASH_MARGIN)}**",
         f"- List query as fast at {large.total_tasks:,} tasks as at {small.total_tasks:,} "
@@ -95,36 +99,39 @@ def _plans(plans) -> list[str]:
     return lines
 
 
-def render(*, machine, command, settings, results, hash_seconds, plans, frontend):
+def render(*, machine, command, settings, results, hash_times, plans, frontend):
     """The Markdown document and the plain table printed on the terminal."""
     by_name = {result.case.name: result for result in results}
-    table = _table(results, by_name[CEILING_NGINX].requests_per_s)
+    rows = table(results, by_name[CEILING_NGINX].requests_per_s)
     lines = [
         "# Benchmark results",
         "",
         f"- Date: {machine['date']}",
         f"- Machine: `{machine['uname']}`, {machine['nproc']} CPUs, {machine['memory']} RAM",
+        f"- Load average (1/5/15 min) before the run: {machine['load_before']}, after: "
+        f"{machine['load']} (other work on the machine shares the CPUs and adds noise)",
         f"- Command: `{command}`",
         f"- Load: wrk, {settings['connections']} connections (unless stated), "
         f"{settings['warmup']} s warm-up then {settings['duration']} s measured per endpoint, "
         "on the same machine as the server (they share the CPUs)",
         f"- Stack: scripts/stack.sh (Nginx → gunicorn gthread, {settings['workers']} workers x "
         f"{settings['threads']} threads → PostgreSQL, Redis), 1,000 users, 100,000 tasks; "
-        "rate limits raised for the run",
+        "rate limits raised for the run; gunicorn recycles a worker after "
+        f"{settings['max_requests']} requests (GUNICORN_MAX_REQUESTS), which happens during runs",
         "- Ceiling: bench/ceiling_app.py, the same page query through SQLAlchemy under the same "
         'gunicorn configuration and Nginx template; "vs ceiling" is req/s relative to the ceiling '
         "through Nginx",
         "",
         "## Results",
         "",
-        table,
+        rows,
         "",
         "## Targets",
         "",
-        *_targets(by_name, hash_seconds, plans),
+        *_targets(by_name, hash_times, plans),
         "",
         *_frontend(frontend),
         "",
         *_plans(plans),
     ]
-    return "\n".join(lines), table
+    return "\n".join(lines), rows

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 import psycopg
+from flask import Flask
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent / "backend"))
@@ -33,7 +34,7 @@ sys.path.insert(0, str(BENCH_DIR.parent / "backend"))
 import frontend  # noqa: E402 - bench/ modules, found through the script's directory
 import report  # noqa: E402
 import seed  # noqa: E402
-from services import Ceiling, Stack, free_port, settle  # noqa: E402
+from services import Ceiling, Stack, free_port, gunicorn_setting, settle  # noqa: E402
 
 PG_SERVER_URL = os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -144,14 +145,13 @@ def build_cases(stack: Stack, ceiling: Ceiling, task_ids: tuple[int, int]) -> li
     return cases
 
 
-def prepare_data(database_url: str) -> tuple[dict, float, list[seed.QueryPlan]]:
+def prepare_data(database_url: str) -> tuple[dict, Flask, list[seed.QueryPlan]]:
     """Migrate, seed in two steps (1,000 then 100,000 tasks) and take the list query's plans."""
     from app import create_app
 
     logging.getLogger("httpx").setLevel(logging.WARNING)
     seed.migrate(database_url, dict(os.environ))
     app = create_app({"DATABASE_URL": database_url, "REDIS_URL": None})
-    hash_seconds = seed.time_password_hash(app)
     from app.core.security import hash_password
 
     with app.app_context():
@@ -167,7 +167,7 @@ def prepare_data(database_url: str) -> tuple[dict, float, list[seed.QueryPlan]]:
         seed.seed_filler_tasks(conn, seed.SMALL_TOTAL + 1, seed.TASKS - seed.SMALL_TOTAL)
         seed.analyze(conn)
         plans.append(seed.explain(conn, statement, params))
-    return {"users": users, "task_ids": task_ids}, hash_seconds, plans
+    return {"users": users, "task_ids": task_ids}, app, plans
 
 
 def machine_description() -> dict[str, str]:
@@ -181,6 +181,7 @@ def machine_description() -> dict[str, str]:
         "nproc": str(os.cpu_count()),
         "memory": f"{memory_kib / 1024 / 1024:.1f} GiB",
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load": " ".join(f"{value:.2f}" for value in os.getloadavg()),
     }
 
 
@@ -189,17 +190,19 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per endpoint")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per endpoint")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "RESULTS.md")
+    parser.add_argument("--only", help="run only the endpoints whose name contains this text")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None:
             parser.error(f"{tool} is not installed (apt-get install {tool})")
 
+    load_before = machine_description()["load"]
     workdir = Path(tempfile.mkdtemp(prefix="tarefa-bench-"))
     dbname = f"tarefa_bench_{uuid.uuid4().hex[:8]}"
     database_url = seed.create_database(PG_SERVER_URL, dbname)
     try:
         print(f"bench: seeding {dbname} (1,000 users, 100,000 tasks)", flush=True)
-        data, hash_seconds, plans = prepare_data(database_url)
+        data, app, plans = prepare_data(database_url)
         spa_dir, spa_note = frontend.spa_dir(workdir)
         app_env = {
             **os.environ,
@@ -229,22 +232,37 @@ def main() -> int:
             Stack(workdir / "stack", int(stack_env["STACK_PORT"]), stack_env) as stack,
             Ceiling(workdir, ceiling_env, spa_dir) as ceiling,
         ):
-            results = []
+            results, hash_times = [], []
             for case in build_cases(stack, ceiling, data["task_ids"]):
+                if args.only and args.only not in case.name and "ceiling" not in case.name:
+                    continue
                 print(f"bench: {case.name}", flush=True)
                 run_wrk(case, args.warmup)
                 settle(f"{case.base_url}/health")
+                if case.connections == 1:
+                    # The hash time the login target compares with, measured in-process just
+                    # before and after the login run, so that both see the same machine load.
+                    hash_times.append(seed.time_password_hash(app))
                 results.append(run_wrk(case, args.duration))
                 settle(f"{case.base_url}/health")
+                if case.connections == 1:
+                    hash_times.append(seed.time_password_hash(app))
             front = frontend.measure(spa_dir, spa_note, stack.url, seed.LIST_EMAIL, seed.PASSWORD)
-        command = "backend/.venv/bin/python bench/run.py " + " ".join(sys.argv[1:])
+        if args.only:  # a partial run: show the rows, leave RESULTS.md alone
+            print(report.table(results, results[1].requests_per_s))
+            return 0
+        spa_env = (
+            f"BENCH_SPA_DIR={os.environ['BENCH_SPA_DIR']} " if "BENCH_SPA_DIR" in os.environ else ""
+        )
+        command = f"{spa_env}backend/.venv/bin/python bench/run.py " + " ".join(sys.argv[1:])
         text, table = report.render(
-            machine=machine_description(),
+            machine={**machine_description(), "load_before": load_before},
             command=command.strip(),
             settings={"connections": CONNECTIONS, "duration": args.duration,
                       "warmup": args.warmup, "workers": GUNICORN_WORKERS,
-                      "threads": GUNICORN_THREADS},
-            results=results, hash_seconds=hash_seconds, plans=plans, frontend=front,
+                      "threads": GUNICORN_THREADS,
+                      "max_requests": gunicorn_setting("max_requests")},
+            results=results, hash_times=hash_times, plans=plans, frontend=front,
         )  # fmt: skip
         args.output.write_text(text)
         print(table)

@@ -136,7 +136,7 @@ def explain(conn: psycopg.Connection, statement: str, params: object, runs: int 
     )
 
 
-def time_password_hash(app, rounds: int = 5) -> float:
+def time_password_hash(app, rounds: int = 9) -> float:
     """Median seconds of one hash with the app's configured argon2 hasher, in this process."""
     from app.core.security import hash_password
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import runpy
 import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def gunicorn_setting(name: str) -> object:
+    """A value of backend/gunicorn.conf.py as this environment makes it."""
+    return runpy.run_path(str(BACKEND_DIR / "gunicorn.conf.py"))[name]
+
+
 def wait_for(url: str, timeout: float = 60) -> None:
     """Poll ``url`` until it answers 200, or raise after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
@@ -37,23 +44,25 @@ def wait_for(url: str, timeout: float = 60) -> None:
         time.sleep(0.2)
 
 
-def settle(url: str, fast: float = 0.05, timeout: float = 60) -> None:
+def settle(url: str, fast: float = 0.2, timeout: float = 120) -> None:
     """Wait until ``url`` answers within ``fast`` seconds: the backlog of the last run is gone.
 
     wrk stops sending at the end of a run, but requests it already sent (slow logins above all)
     are still queued in gunicorn; the next run must not start behind them.
     """
     deadline = time.monotonic() + timeout
+    last = "no answer yet"
     while time.monotonic() < deadline:
         start = time.monotonic()
         try:
-            ok = httpx.get(url, timeout=timeout).status_code == 200
-        except httpx.TransportError:
-            ok = False
-        if ok and time.monotonic() - start < fast:
-            return
+            status = httpx.get(url, timeout=5).status_code
+            last = f"HTTP {status} in {time.monotonic() - start:.2f}s"
+            if status == 200 and time.monotonic() - start < fast:
+                return
+        except httpx.TransportError as error:
+            last = repr(error)
         time.sleep(0.2)
-    raise RuntimeError(f"{url} still slow after {timeout:.0f}s: the server did not settle")
+    raise RuntimeError(f"{url} did not settle within {timeout:.0f}s (last: {last})")
 
 
 @dataclass
@@ -77,7 +86,16 @@ class Stack:
         self._run("up")
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        if exc_type is not None:
+            # The state directory goes away with the run: show why it failed first.
+            for log in (
+                self.state_dir / "logs/backend-1.log",
+                self.state_dir / "nginx/logs/error.log",
+            ):
+                if log.is_file():
+                    tail = log.read_text(errors="replace").splitlines()[-40:]
+                    print(f"----- last lines of {log.name}", *tail, sep="\n", file=sys.stderr)
         self._run("down")
 
 
