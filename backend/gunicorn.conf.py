@@ -55,9 +55,12 @@ _ai_budget = _env_number("AI_TIMEOUT_SECONDS", 20, kind=float) * (
 timeout = _env_int("GUNICORN_TIMEOUT", max(60, math.ceil(_ai_budget) + 15))
 graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
-# Recycle workers now and then so a slow leak cannot grow without bound.
-max_requests = _env_int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Worker recycling is off by default, as in gunicorn itself: a restart rebuilds the app and
+# queues the requests that were headed for that worker (the benchmark saw p99 jump from
+# tens of milliseconds to seconds with a restart every 2000 requests). Set
+# GUNICORN_MAX_REQUESTS (and _JITTER) to recycle workers if a leak ever calls for it.
+max_requests = int(_env_number("GUNICORN_MAX_REQUESTS", 0, minimum=0))
+max_requests_jitter = int(_env_number("GUNICORN_MAX_REQUESTS_JITTER", 0, minimum=0))
 
 # Gunicorn 27 opens a control socket under $HOME/.gunicorn by default; a second
 # instance (two replicas, or two backends of the native stack) would take it over.

@@ -22,13 +22,19 @@ def init_password_hasher(app: Flask) -> None:
         parallelism=app.config["ARGON2_PARALLELISM"],
     )
     app.extensions[_HASHER_KEY] = hasher
-    # Verifying against this when an account does not exist makes a failed login
-    # cost the same whether or not the email is known.
-    app.extensions[_DUMMY_HASH_KEY] = hasher.hash("tarefa-dummy-password")
 
 
 def _hasher() -> PasswordHasher:
     return current_app.extensions[_HASHER_KEY]
+
+
+def _dummy_hash() -> str:
+    """A hash to verify against when an account does not exist, so a failed login costs
+    the same whether or not the email is known. Made on first use, not at start-up."""
+    extensions = current_app.extensions
+    if _DUMMY_HASH_KEY not in extensions:
+        extensions[_DUMMY_HASH_KEY] = _hasher().hash("tarefa-dummy-password")
+    return extensions[_DUMMY_HASH_KEY]
 
 
 def hash_password(password: str) -> str:
@@ -37,7 +43,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Check a password; with ``password_hash=None`` burn the same time and fail."""
-    target = password_hash or current_app.extensions[_DUMMY_HASH_KEY]
+    target = password_hash or _dummy_hash()
     try:
         matched = _hasher().verify(target, password)
     except (VerificationError, InvalidHashError):
