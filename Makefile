@@ -62,8 +62,8 @@ seed: install ## Create the demo account (demo@tarefa.local / demo-password)
 
 ## ---------------------------------------------------------------- quality
 .PHONY: lint
-lint: install ## Lint and format-check backend and frontend, validate infra files
-	cd $(BACKEND) && $(BIN)/ruff check . && $(BIN)/ruff format --check .
+lint: install ## Lint and format-check backend, benchmarks and frontend
+	cd $(BACKEND) && $(BIN)/ruff check . ../bench && $(BIN)/ruff format --check . ../bench
 	@if [ -f $(FRONTEND)/package.json ]; then $(MAKE) fe-lint; fi
 
 .PHONY: fe-lint
@@ -72,12 +72,16 @@ fe-lint: $(FRONTEND)/node_modules/.installed
 
 .PHONY: fmt
 fmt: install ## Format backend and frontend code
-	cd $(BACKEND) && $(BIN)/ruff check --fix . && $(BIN)/ruff format .
+	cd $(BACKEND) && $(BIN)/ruff check --fix . ../bench && $(BIN)/ruff format . ../bench
 	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run format; fi
 
 .PHONY: test
 test: lint test-frontend test-backend ## The whole suite: lint, frontend, backend on PostgreSQL and Redis, stack, browser
 	@echo "make test: all suites passed"
+
+.PHONY: test-slow
+test-slow: install ## Only the resilience tests (faults and load against a private stack)
+	cd $(BACKEND) && $(BIN)/pytest -m slow tests/ops -q
 
 .PHONY: test-backend
 test-backend: install ## Backend tests (PostgreSQL + Redis, SQLite path, stack through Nginx) with coverage
@@ -107,13 +111,21 @@ migrate: install ## Create a migration from model changes: make migrate m="what 
 upgrade: install ## Apply migrations to DATABASE_URL (default: the SQLite file)
 	cd $(BACKEND) && $(BIN)/flask --app app db upgrade
 
+# Backups target DATABASE_URL when it is set (environment or .env), else the development
+# compose database on its published port, with the POSTGRES_* values of .env.
+DB_ENV = set -a; [ ! -f .env ] || . ./.env; set +a; \
+	export POSTGRES_HOST=$${POSTGRES_HOST:-127.0.0.1} POSTGRES_PORT=$${POSTGRES_PORT:-$${POSTGRES_HOST_PORT:-5433}} \
+		POSTGRES_USER=$${POSTGRES_USER:-tarefa} POSTGRES_PASSWORD=$${POSTGRES_PASSWORD:-tarefa} \
+		POSTGRES_DB=$${POSTGRES_DB:-tarefa};
+
 .PHONY: backup
-backup: ## Back up the compose database (or DATABASE_URL) into ./backups
-	scripts/backup.sh
+backup: ## Back up DATABASE_URL, or the compose database, into ./backups (BACKUP_DIR)
+	$(DB_ENV) scripts/backup.sh
 
 .PHONY: restore
-restore: ## Restore a backup: make restore FILE=backups/tarefa-....dump [FORCE=1]
-	scripts/restore.sh "$(FILE)" $(if $(FORCE),--force,)
+restore: install ## Restore and migrate a backup: make restore FILE=backups/<file>.dump [FORCE=1]
+	@[ -n "$(FILE)" ] || { echo "usage: make restore FILE=backups/<file>.dump [FORCE=1]" >&2; exit 2; }
+	$(DB_ENV) scripts/restore.sh "$(FILE)" $(if $(FORCE),--force,)
 
 ## ---------------------------------------------------------------- containers
 .PHONY: up

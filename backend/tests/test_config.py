@@ -46,6 +46,7 @@ def test_values_from_the_environment():
         ),
         ({"ACCESS_TOKEN_MINUTES": "soon"}, "ACCESS_TOKEN_MINUTES must be an integer, got 'soon'"),
         ({"AI_TIMEOUT_SECONDS": "fast"}, "AI_TIMEOUT_SECONDS must be a number, got 'fast'"),
+        ({"CORS_ORIGINS": "*"}, "CORS_ORIGINS must list origins; '*' is not allowed"),
     ],
 )
 def test_invalid_values_fail_with_one_line(env, message):

@@ -104,13 +104,18 @@ class Settings:
         if app_env not in ENVIRONMENTS:
             raise ConfigError(f"APP_ENV must be one of {', '.join(ENVIRONMENTS)}, got {app_env!r}")
         secret_default = "" if app_env == "production" else DEV_SECRET
+        cors_origins = _list(env, "CORS_ORIGINS", "http://localhost:5173")
+        if "*" in cors_origins:
+            # Browsers send cookies with CORS requests only to listed origins; "*" with
+            # credentials would hand the session to any site.
+            raise ConfigError("CORS_ORIGINS must list origins; '*' is not allowed")
         return cls(
             app_env=app_env,
             database_url=_database_url(env.get("DATABASE_URL") or DEFAULT_SQLITE_URL),
             secret_key=env.get("SECRET_KEY", secret_default),
             jwt_secret_key=env.get("JWT_SECRET_KEY", secret_default),
             redis_url=env.get("REDIS_URL") or None,
-            cors_origins=_list(env, "CORS_ORIGINS", "http://localhost:5173"),
+            cors_origins=cors_origins,
             access_token_minutes=_int(env, "ACCESS_TOKEN_MINUTES", 15),
             refresh_token_days=_int(env, "REFRESH_TOKEN_DAYS", 14),
             ratelimit_auth=env.get("RATELIMIT_AUTH") or "10 per minute",
