@@ -116,8 +116,7 @@ def render(*, machine, command, settings, results, hash_times, plans, frontend):
         "on the same machine as the server (they share the CPUs)",
         f"- Stack: scripts/stack.sh (Nginx → gunicorn gthread, {settings['workers']} workers x "
         f"{settings['threads']} threads → PostgreSQL, Redis), 1,000 users, 100,000 tasks; "
-        "rate limits raised for the run; gunicorn recycles a worker after "
-        f"{settings['max_requests']} requests (GUNICORN_MAX_REQUESTS), which happens during runs",
+        f"rate limits raised for the run; {_recycling(settings['max_requests'])}",
         "- Ceiling: bench/ceiling_app.py, the same page query through SQLAlchemy under the same "
         'gunicorn configuration and Nginx template; "vs ceiling" is req/s relative to the ceiling '
         "through Nginx",
@@ -135,3 +134,12 @@ def render(*, machine, command, settings, results, hash_times, plans, frontend):
         *_plans(plans),
     ]
     return "\n".join(lines), rows
+
+
+def _recycling(max_requests: int) -> str:
+    if not max_requests:
+        return "gunicorn workers are not recycled (GUNICORN_MAX_REQUESTS unset)"
+    return (
+        f"gunicorn recycles a worker after {max_requests} requests (GUNICORN_MAX_REQUESTS), "
+        "which happens during runs"
+    )
