@@ -46,7 +46,8 @@ run: install ## Serve the web app and API on http://127.0.0.1:PORT (default 5000
 	cd $(BACKEND) && $(BIN)/flask --app app db upgrade
 	@echo "Tarefa: http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/api/docs)"
 	cd $(BACKEND) && SPA_DIST_DIR=$(SPA_DIST) GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=1 \
-		GUNICORN_ACCESS_LOG= $(BIN)/gunicorn --config gunicorn.conf.py
+		GUNICORN_ACCESS_LOG= PUBLIC_URL=$${PUBLIC_URL:-http://127.0.0.1:$(PORT)} \
+		$(BIN)/gunicorn --config gunicorn.conf.py
 
 .PHONY: dev
 dev: install $(FRONTEND)/node_modules/.installed ## Hot reload: Flask debug server on PORT + Vite on http://localhost:5173
