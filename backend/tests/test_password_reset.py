@@ -1,7 +1,6 @@
 """Password reset through a real SMTP server on loopback (aiosmtpd)."""
 
 import re
-import socket
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 
@@ -9,6 +8,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.conftest import PASSWORD
+from tests.helpers import free_port
 
 
 class Inbox:
@@ -18,12 +18,6 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content)))
         return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -85,4 +85,4 @@ def _save(*, owner_id: int, parent: Task | None, plan: Plan) -> list[Task]:
     drafts = [
         {"title": task.title, "estimate_minutes": task.estimate_minutes} for task in plan.tasks
     ]
-    return task_service.create_subtasks(owner_id=owner_id, parent=parent, drafts=drafts)
+    return task_service.create_tasks(owner_id=owner_id, parent=parent, drafts=drafts)

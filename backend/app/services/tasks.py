@@ -42,9 +42,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     return task
 
 
-def create_subtasks(
-    *, owner_id: int, parent: Task | None, drafts: list[dict[str, Any]]
-) -> list[Task]:
+def create_tasks(*, owner_id: int, parent: Task | None, drafts: list[dict[str, Any]]) -> list[Task]:
     """Save several tasks at once (a generated plan), all or nothing."""
     tasks = [
         Task(user_id=owner_id, parent_id=parent.id if parent else None, **draft) for draft in drafts
