@@ -9,7 +9,7 @@ from typing import Any
 from dotenv import load_dotenv
 from flask import Flask
 from sqlalchemy import event
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.core.config import BACKEND_DIR, Settings
@@ -69,6 +69,9 @@ def _init_extensions(app: Flask) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         (BACKEND_DIR / "instance").mkdir(exist_ok=True)
     db.init_app(app)
+    # Registered after Flask-SQLAlchemy's own teardown, so it runs first (teardowns run in
+    # reverse order) and leaves that one nothing to do.
+    app.teardown_appcontext(_close_session_quietly)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _enable_sqlite_foreign_keys)
@@ -82,6 +85,21 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     security.init_password_hasher(app)
     init_redis(app)
+
+
+def _close_session_quietly(_error: BaseException | None) -> None:
+    """End the request's session; a database that vanished meanwhile costs a log line.
+
+    The answer was already made: a restart of PostgreSQL between it and this clean-up (the
+    closing ROLLBACK fails) must not turn it into a bare 500. The pool drops the connection.
+    """
+    from app.core.extensions import db
+
+    try:
+        db.session.remove()
+    except SQLAlchemyError as exc:
+        db.session.registry.clear()
+        log.warning("closing the session failed: %s", type(exc).__name__)
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:

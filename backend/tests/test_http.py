@@ -277,3 +277,23 @@ def test_openapi_spec_documents_every_endpoint_with_bearer_auth(client):
     } <= set(spec["paths"])
     assert spec["paths"]["/api/tasks"]["get"]["security"] == [{"bearerAuth": []}]
     assert client.get("/api/docs").status_code == 200
+
+
+def test_database_lost_while_closing_the_session_keeps_the_answer(client, monkeypatch, caplog):
+    from sqlalchemy.orm import Session
+
+    original_close = Session.close
+
+    def close_fails_once(self):
+        monkeypatch.setattr(Session, "close", original_close)
+        raise OperationalError("ROLLBACK", {}, Exception("terminating connection"))
+
+    monkeypatch.setattr(Session, "close", close_fails_once)
+
+    with caplog.at_level("WARNING"):
+        response = client.get("/health/ready")
+
+    assert response.status_code == 200
+    assert response.json["status"] == "ok"
+    assert "closing the session failed: OperationalError" in caplog.text
+    assert client.get("/health/ready").status_code == 200
