@@ -17,7 +17,7 @@ from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_smorest import Blueprint
 from jwt.exceptions import PyJWTError
 
-from app.api.deps import BEARER, auth_rate_limit, current_user
+from app.api.deps import BEARER, auth_rate_limit, current_user, failure
 from app.core.extensions import limiter
 from app.schemas.auth import (
     LoginIn,
@@ -52,8 +52,8 @@ def _token_response(pair: TokenPair) -> Response:
 @auth_limit
 @blp.arguments(RegisterIn)
 @blp.response(201, UserOut)
-@blp.alt_response(409, description="Email already registered")
-@blp.alt_response(429, description="Too many attempts")
+@blp.alt_response(409, **failure("Email already registered"))
+@blp.alt_response(429, **failure("Too many attempts"))
 def register(data: dict[str, Any]) -> Any:
     """Create an account."""
     return auth_service.create_user(**data)
@@ -63,8 +63,8 @@ def register(data: dict[str, Any]) -> Any:
 @auth_limit
 @blp.arguments(LoginIn)
 @blp.response(200, TokenOut)
-@blp.alt_response(401, description="Invalid email or password")
-@blp.alt_response(429, description="Too many attempts")
+@blp.alt_response(401, **failure("Invalid email or password"))
+@blp.alt_response(429, **failure("Too many attempts"))
 def login(data: dict[str, Any]) -> Response:
     """Exchange credentials for an access token and a refresh token."""
     user = auth_service.authenticate(email=data["email"], password=data["password"])
@@ -74,7 +74,7 @@ def login(data: dict[str, Any]) -> Response:
 @blp.route("/refresh", methods=["POST"])
 @jwt_required(refresh=True, locations=["headers", "cookies"])
 @blp.response(200, TokenOut)
-@blp.alt_response(401, description="Missing, invalid, expired or reused refresh token")
+@blp.alt_response(401, **failure("Missing, invalid, expired or reused refresh token"))
 @blp.doc(security=[{"bearerAuth": []}, {"refreshCookie": []}])
 def refresh() -> Response:
     """Rotate the refresh token (Bearer or cookie with its X-CSRF-TOKEN header).
@@ -87,7 +87,7 @@ def refresh() -> Response:
 @blp.route("/logout", methods=["POST"])
 @jwt_required()
 @blp.response(204)
-@blp.alt_response(401, description="Missing or invalid access token")
+@blp.alt_response(401, **failure("Missing or invalid access token"))
 @blp.doc(**BEARER)
 def logout() -> Response:
     """Revoke the access token, and the refresh token when the browser sends its cookie."""
@@ -116,7 +116,7 @@ def _revoke_refresh_cookie() -> None:
 @blp.route("/me", methods=["GET"])
 @jwt_required()
 @blp.response(200, UserOut)
-@blp.alt_response(401, description="Missing or invalid access token")
+@blp.alt_response(401, **failure("Missing or invalid access token"))
 @blp.doc(**BEARER)
 def me() -> Any:
     """The account behind the access token."""
@@ -127,7 +127,7 @@ def me() -> Any:
 @jwt_required()
 @blp.arguments(MeUpdate, required=False)
 @blp.response(200, UserOut)
-@blp.alt_response(401, description="Missing or invalid access token")
+@blp.alt_response(401, **failure("Missing or invalid access token"))
 @blp.doc(**BEARER)
 def update_me(data: dict[str, Any]) -> Any:
     """Change your name, or your password (with ``current_password``)."""
@@ -138,7 +138,7 @@ def update_me(data: dict[str, Any]) -> Any:
 @auth_limit
 @blp.arguments(PasswordResetIn)
 @blp.response(202)
-@blp.alt_response(429, description="Too many attempts")
+@blp.alt_response(429, **failure("Too many attempts"))
 def password_reset(data: dict[str, Any]) -> Response:
     """Email a reset link if the account exists; the answer is the same either way."""
     auth_service.request_password_reset(email=data["email"])
@@ -149,7 +149,7 @@ def password_reset(data: dict[str, Any]) -> Response:
 @auth_limit
 @blp.arguments(PasswordResetConfirmIn)
 @blp.response(204)
-@blp.alt_response(429, description="Too many attempts")
+@blp.alt_response(429, **failure("Too many attempts"))
 def password_reset_confirm(data: dict[str, Any]) -> Response:
     """Set a new password with the token from the emailed link (single use)."""
     auth_service.confirm_password_reset(token=data["token"], password=data["password"])

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from flask import current_app
 from flask_jwt_extended import get_jwt_identity, jwt_required
 from flask_limiter.util import get_remote_address
+from flask_smorest.error_handler import ErrorSchema
 
 from app.core.errors import AuthError, Forbidden
 from app.core.extensions import db
@@ -17,6 +18,11 @@ from app.models import User
 F = TypeVar("F", bound=Callable[..., Any])
 # OpenAPI: the operation needs an access token as a Bearer header.
 BEARER: dict[str, Any] = {"security": [{"bearerAuth": []}]}
+
+
+def failure(description: str) -> dict[str, Any]:
+    """Arguments of ``alt_response`` for an error: the JSON error envelope, described."""
+    return {"schema": ErrorSchema, "description": description}
 
 
 def current_user_id() -> int:

@@ -13,26 +13,30 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.cache import get_redis
 from app.core.extensions import db
+from app.schemas.health import LiveOut, ReadyOut
 
 log = logging.getLogger(__name__)
 blp = Blueprint("health", __name__, url_prefix="/health", description="Health probes")
 
 
 @blp.route("", methods=["GET"])
-@blp.response(200)
+@blp.response(200, LiveOut)
 def live() -> Any:
     """The process is up (touches no dependency)."""
     return {"status": "ok"}
 
 
 @blp.route("/ready", methods=["GET"])
-@blp.response(200)
-@blp.alt_response(503, description="A dependency is not answering")
+@blp.response(200, ReadyOut)
+@blp.alt_response(503, schema=ReadyOut, description="A dependency is not answering")
 def ready() -> Response:
     """The database (and Redis, when configured) answer."""
     checks = {"database": _database_ok(), "redis": _redis_ok()}
     healthy = all(value in ("ok", "not configured") for value in checks.values())
-    response = jsonify(status="ok" if healthy else "unavailable", checks=checks)
+    # Built here rather than by the decorator, which would answer 200 either way.
+    response = jsonify(
+        ReadyOut().dump({"status": "ok" if healthy else "unavailable", "checks": checks})
+    )
     response.status_code = 200 if healthy else 503
     return response
 

@@ -9,7 +9,7 @@ from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
-from app.api.deps import BEARER, ai_rate_limit, current_user_id, user_or_ip_key
+from app.api.deps import BEARER, ai_rate_limit, current_user_id, failure, user_or_ip_key
 from app.core.extensions import limiter
 from app.repositories.tasks import TaskFilter
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
@@ -19,8 +19,8 @@ from app.services import tasks as task_service
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/tasks", description="Tasks")
 
-UNAUTHORIZED = {"description": "Missing or invalid access token"}
-NOT_FOUND = {"description": "No such task in your list"}
+UNAUTHORIZED = failure("Missing or invalid access token")
+NOT_FOUND = failure("No such task in your list")
 # One budget per user shared by every AI call: they cost money or CPU.
 ai_limit = limiter.shared_limit(ai_rate_limit, scope="ai", key_func=user_or_ip_key)
 
@@ -98,9 +98,9 @@ def toggle(task_id: int) -> Any:
 @blp.response(201, PlanSavedOut)
 @blp.alt_response(200, schema=PlanPreviewOut, description="dry_run: proposed, nothing saved")
 @blp.alt_response(401, **UNAUTHORIZED)
-@blp.alt_response(429, description="AI rate limit reached")
-@blp.alt_response(502, description="The AI provider failed or answered nonsense")
-@blp.alt_response(504, description="The AI provider did not answer in time")
+@blp.alt_response(429, **failure("AI rate limit reached"))
+@blp.alt_response(502, **failure("The AI provider failed or answered nonsense"))
+@blp.alt_response(504, **failure("The AI provider did not answer in time"))
 @blp.doc(**BEARER)
 def generate(data: dict[str, Any]) -> Any:
     """Turn a goal into concrete tasks and add them to your list (or preview with dry_run)."""
@@ -117,9 +117,9 @@ def generate(data: dict[str, Any]) -> Any:
 @blp.response(201, PlanSavedOut)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **NOT_FOUND)
-@blp.alt_response(429, description="AI rate limit reached")
-@blp.alt_response(502, description="The AI provider failed or answered nonsense")
-@blp.alt_response(504, description="The AI provider did not answer in time")
+@blp.alt_response(429, **failure("AI rate limit reached"))
+@blp.alt_response(502, **failure("The AI provider failed or answered nonsense"))
+@blp.alt_response(504, **failure("The AI provider did not answer in time"))
 @blp.doc(**BEARER)
 def breakdown(data: dict[str, Any], task_id: int) -> Any:
     """Break one of your tasks down into subtasks saved under it."""

@@ -8,7 +8,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.api.deps import BEARER, admin_required, current_user_id
+from app.api.deps import BEARER, admin_required, current_user_id, failure
 from app.schemas.auth import UserOut
 from app.schemas.common import PaginationArgs
 from app.schemas.users import UserCreate, UserPage, UserUpdate
@@ -24,8 +24,8 @@ class Users(MethodView):
 
     @blp.arguments(PaginationArgs, location="query")
     @blp.response(200, UserPage)
-    @blp.alt_response(401, description="Missing or invalid access token")
-    @blp.alt_response(403, description="Not an admin")
+    @blp.alt_response(401, **failure("Missing or invalid access token"))
+    @blp.alt_response(403, **failure("Not an admin"))
     @blp.doc(**BEARER)
     def get(self, args: dict[str, Any]) -> Any:
         """List accounts, oldest first."""
@@ -33,9 +33,9 @@ class Users(MethodView):
 
     @blp.arguments(UserCreate)
     @blp.response(201, UserOut)
-    @blp.alt_response(401, description="Missing or invalid access token")
-    @blp.alt_response(403, description="Not an admin")
-    @blp.alt_response(409, description="Email already registered")
+    @blp.alt_response(401, **failure("Missing or invalid access token"))
+    @blp.alt_response(403, **failure("Not an admin"))
+    @blp.alt_response(409, **failure("Email already registered"))
     @blp.doc(**BEARER)
     def post(self, data: dict[str, Any]) -> Any:
         """Create an account (optionally an admin)."""
@@ -47,9 +47,9 @@ class UserById(MethodView):
     decorators = [admin_required]
 
     @blp.response(200, UserOut)
-    @blp.alt_response(401, description="Missing or invalid access token")
-    @blp.alt_response(403, description="Not an admin")
-    @blp.alt_response(404, description="No such user")
+    @blp.alt_response(401, **failure("Missing or invalid access token"))
+    @blp.alt_response(403, **failure("Not an admin"))
+    @blp.alt_response(404, **failure("No such user"))
     @blp.doc(**BEARER)
     def get(self, user_id: int) -> Any:
         """One account."""
@@ -57,20 +57,20 @@ class UserById(MethodView):
 
     @blp.arguments(UserUpdate, required=False)
     @blp.response(200, UserOut)
-    @blp.alt_response(401, description="Missing or invalid access token")
-    @blp.alt_response(403, description="Not an admin")
-    @blp.alt_response(404, description="No such user")
-    @blp.alt_response(409, description="Would leave no admin")
+    @blp.alt_response(401, **failure("Missing or invalid access token"))
+    @blp.alt_response(403, **failure("Not an admin"))
+    @blp.alt_response(404, **failure("No such user"))
+    @blp.alt_response(409, **failure("Would leave no admin"))
     @blp.doc(**BEARER)
     def patch(self, data: dict[str, Any], user_id: int) -> Any:
         """Rename, grant or remove admin rights, or set a new password."""
         return user_service.update_user(user_id=user_id, acting_user_id=current_user_id(), **data)
 
     @blp.response(204)
-    @blp.alt_response(401, description="Missing or invalid access token")
-    @blp.alt_response(403, description="Not an admin")
-    @blp.alt_response(404, description="No such user")
-    @blp.alt_response(409, description="Would delete yourself or the last admin")
+    @blp.alt_response(401, **failure("Missing or invalid access token"))
+    @blp.alt_response(403, **failure("Not an admin"))
+    @blp.alt_response(404, **failure("No such user"))
+    @blp.alt_response(409, **failure("Would delete yourself or the last admin"))
     @blp.doc(**BEARER)
     def delete(self, user_id: int) -> Response:
         """Delete an account and all its tasks."""
