@@ -24,6 +24,19 @@ export function checkPassword(value: string): Problem | undefined {
   );
 }
 
+/** The fields every new account needs, checked the same way wherever an account is made. */
+export function checkNewAccount(form: {
+  name: string;
+  email: string;
+  password: string;
+}): Problems<'name' | 'email' | 'password'> {
+  return {
+    name: checkRequired(form.name),
+    email: checkEmail(form.email),
+    password: checkPassword(form.password),
+  };
+}
+
 export function hasProblems<K extends string>(problems: Problems<K>): boolean {
   return Object.values(problems).some(Boolean);
 }

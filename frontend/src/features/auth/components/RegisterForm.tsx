@@ -6,14 +6,7 @@ import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useProblemText } from '@/lib/use-problem-text';
-import {
-  checkEmail,
-  checkPassword,
-  checkRequired,
-  hasProblems,
-  serverErrors,
-  type Problems,
-} from '@/lib/validation';
+import { checkNewAccount, hasProblems, serverErrors, type Problems } from '@/lib/validation';
 import { useRegister } from '../api/register';
 
 type RegisterFormProps = { next: string | null; onSuccess: () => void };
@@ -30,11 +23,7 @@ export function RegisterForm({ next, onSuccess }: RegisterFormProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = {
-      name: checkRequired(form.name),
-      email: checkEmail(form.email),
-      password: checkPassword(form.password),
-    };
+    const found = checkNewAccount(form);
     setProblems(found);
     if (hasProblems(found)) return;
     register.mutate(

@@ -4,14 +4,7 @@ import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useProblemText } from '@/lib/use-problem-text';
-import {
-  checkEmail,
-  checkPassword,
-  checkRequired,
-  hasProblems,
-  serverErrors,
-  type Problems,
-} from '@/lib/validation';
+import { checkNewAccount, hasProblems, serverErrors, type Problems } from '@/lib/validation';
 import { useCreateUser } from '../api/create-user';
 
 const EMPTY = { name: '', email: '', password: '', isAdmin: false };
@@ -26,11 +19,7 @@ export function CreateUserForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = {
-      name: checkRequired(form.name),
-      email: checkEmail(form.email),
-      password: checkPassword(form.password),
-    };
+    const found = checkNewAccount(form);
     setProblems(found);
     if (hasProblems(found)) return;
     const body = {
