@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any
 
@@ -40,12 +39,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_request_logging(app)
 
     from app.cli import init_cli
+    from app.core.docs import init_docs
     from app.core.metrics import init_metrics
     from app.core.spa import init_spa
     from app.services.planning import init_planner
 
     init_planner(app)
     init_metrics(app)
+    init_docs(app)
     init_spa(app)
     init_cli(app)
     _ensure_first_admin(app)
@@ -53,11 +54,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _settings(config: dict[str, Any]) -> tuple[Settings, dict[str, Any]]:
-    """Split overrides into known settings (validated as a whole) and raw Flask config."""
-    known = {field.name for field in dataclasses.fields(Settings)}
+    """Split overrides into known settings (validated with the environment, as a whole)
+    and raw Flask config."""
+    known = Settings.model_fields
     overrides = {k.lower(): v for k, v in config.items() if k.lower() in known}
     extra = {k: v for k, v in config.items() if k.lower() not in known}
-    return dataclasses.replace(Settings.from_env(), **overrides), extra
+    return Settings.load(**overrides), extra
 
 
 def _init_extensions(app: Flask) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from app.services import auth as auth_service
@@ -40,7 +40,10 @@ def create_admin(email: str, name: str, password: str) -> None:
 @click.command("seed-demo")
 @with_appcontext
 def seed_demo() -> None:
-    """Create a demo account with a few tasks (idempotent)."""
+    """Create a demo account with a few tasks (idempotent; refused in production)."""
+    if current_app.config["APP_ENV"] == "production":
+        # Its password is published in the README: it would be an open door.
+        raise click.ClickException("seed-demo creates a public demo account: refused in production")
     user = auth_service.find_user_by_email(DEMO_EMAIL)
     if user is not None:
         click.echo(f"Demo account already exists: {DEMO_EMAIL}")

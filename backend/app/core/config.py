@@ -1,15 +1,22 @@
-"""Settings read once from the environment, validated, and turned into Flask config.
+"""Every setting of the app, typed, with its one default, validated once at start.
 
-Every setting has a safe development default except the secrets, which production
-refuses to start without (see ``Settings.check_production``).
+``Settings`` reads the environment (pydantic-settings; an empty variable counts as unset)
+and ``to_flask_config`` turns it into Flask config under the same upper-case names, so
+code reads ``app.config["X"]``. A bad value stops start-up with one line naming it
+(``ConfigError``); production also refuses weak secrets and a silent console mailer
+(``Settings.check_production``).
 """
 
 from __future__ import annotations
 
-import os
+import logging
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from limits import parse_many
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_URL = f"sqlite:///{BACKEND_DIR / 'instance' / 'tarefa.db'}"
@@ -18,167 +25,180 @@ KNOWN_WEAK_SECRETS = frozenset(
     {DEV_SECRET, "changeme", "change-me", "secret", "dev", "development", "please-change-me"}
 )
 MIN_SECRET_LENGTH = 32
-ENVIRONMENTS = ("development", "testing", "production")
+# A random 32+ character secret has far more distinct characters than this.
+MIN_SECRET_DISTINCT_CHARACTERS = 8
+
+log = logging.getLogger(__name__)
+
+PositiveInt = Annotated[int, Field(ge=1)]
+NonNegativeInt = Annotated[int, Field(ge=0)]
+PositiveFloat = Annotated[float, Field(gt=0)]
 
 
 class ConfigError(RuntimeError):
     """The environment describes a configuration the app refuses to run with."""
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+class Settings(BaseSettings):
+    """The app's settings; the environment variable of each is its name in upper case."""
 
+    model_config = SettingsConfigDict(
+        case_sensitive=False, env_ignore_empty=True, extra="ignore", frozen=True
+    )
 
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
-
-
-def _list(env: Mapping[str, str], name: str, default: str) -> tuple[str, ...]:
-    raw = env.get(name) or default
-    return tuple(item.strip() for item in raw.split(",") if item.strip())
-
-
-def _database_url(raw: str) -> str:
-    # Hosted providers hand out postgres:// URLs; SQLAlchemy only knows postgresql://.
-    if raw.startswith("postgres://"):
-        return "postgresql://" + raw.removeprefix("postgres://")
-    return raw
-
-
-@dataclass(frozen=True)
-class Settings:
-    app_env: str = "development"
+    app_env: Literal["development", "testing", "production"] = "development"
     database_url: str = DEFAULT_SQLITE_URL
-    secret_key: str = DEV_SECRET
-    jwt_secret_key: str = DEV_SECRET
+    secret_key: str = Field(default=DEV_SECRET, repr=False)
+    jwt_secret_key: str = Field(default=DEV_SECRET, repr=False)
     redis_url: str | None = None
-    cors_origins: tuple[str, ...] = ("http://localhost:5173",)
-    access_token_minutes: int = 15
-    refresh_token_days: int = 14
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ("http://localhost:5173",)
+    access_token_minutes: PositiveInt = 15
+    refresh_token_days: PositiveInt = 14
     ratelimit_auth: str = "10 per minute"
+    ratelimit_account: str = "10 per 15 minutes"
     ratelimit_ai: str = "20 per hour"
-    log_level: str = "INFO"
+    ratelimit_ai_offline: str = "120 per hour"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     first_admin_email: str | None = None
-    first_admin_password: str | None = None
-    trusted_proxy_hops: int = 0
-    max_content_length: int = 1024 * 1024
+    first_admin_password: str | None = Field(default=None, repr=False)
+    trusted_proxy_hops: NonNegativeInt = 0
+    max_content_length: PositiveInt = 1024 * 1024
     public_url: str = "http://localhost:5173"
     spa_dist_dir: str | None = None
-    password_reset_minutes: int = 30
-    mail_backend: str = "console"
+    api_docs: bool | None = None  # None: on in development and testing, off in production
+    password_reset_minutes: PositiveInt = 30
+    mail_backend: Literal["console", "smtp"] | None = None  # None: smtp when MAIL_SERVER is given
     mail_server: str = "localhost"
-    mail_port: int = 25
+    mail_port: PositiveInt = 25
     mail_username: str | None = None
-    mail_password: str | None = None
+    mail_password: str | None = Field(default=None, repr=False)
     mail_use_tls: bool = False
     mail_use_ssl: bool = False
-    mail_timeout_seconds: float = 10.0
+    mail_timeout_seconds: PositiveFloat = 10.0
     mail_default_sender: str = "Tarefa <no-reply@tarefa.local>"
-    ai_provider: str = "offline"
+    ai_provider: Literal["offline", "openai"] = "offline"
     ai_base_url: str = "https://api.openai.com/v1"
-    ai_api_key: str | None = field(default=None, repr=False)
+    ai_api_key: str | None = Field(default=None, repr=False)
     ai_model: str = "gpt-4o-mini"
-    ai_timeout_seconds: float = 20.0
-    ai_max_retries: int = 1
-    ai_fallback: str = "offline"
-    argon2_time_cost: int = 3
-    argon2_memory_kib: int = 65536
-    argon2_parallelism: int = 4
+    ai_timeout_seconds: PositiveFloat = 20.0
+    ai_max_retries: NonNegativeInt = 1
+    ai_fallback: Literal["offline", "none"] = "offline"
+    argon2_time_cost: PositiveInt = 3
+    argon2_memory_kib: PositiveInt = 65536
+    argon2_parallelism: PositiveInt = 4
+    password_hash_concurrency: PositiveInt = 2
+    # Also read from the environment by prometheus_client itself: set it there.
+    prometheus_multiproc_dir: str | None = None
 
+    @field_validator("app_env", "ai_provider", "mail_backend", mode="before")
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        env = os.environ if env is None else env
-        app_env = env.get("APP_ENV", "development").strip() or "development"
-        if app_env not in ENVIRONMENTS:
-            raise ConfigError(f"APP_ENV must be one of {', '.join(ENVIRONMENTS)}, got {app_env!r}")
-        secret_default = "" if app_env == "production" else DEV_SECRET
-        cors_origins = _list(env, "CORS_ORIGINS", "http://localhost:5173")
-        if "*" in cors_origins:
+    def _lower(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("ai_fallback", mode="before")
+    @classmethod
+    def _fallback_as_switch(cls, value: Any) -> Any:
+        # true/false read as a switch: fall back to the offline planner, or do not.
+        if isinstance(value, str):
+            value = value.strip().lower()
+        switch = {"true": "offline", "1": "offline", "yes": "offline", "on": "offline"}
+        switch |= {"false": "none", "0": "none", "no": "none", "off": "none", "": "none"}
+        if isinstance(value, bool):
+            return "offline" if value else "none"
+        return switch.get(value, value) if isinstance(value, str) else value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.split(",")
+        origins = tuple(item.strip() for item in value if item.strip())
+        if "*" in origins:
             # Browsers send cookies with CORS requests only to listed origins; "*" with
             # credentials would hand the session to any site.
-            raise ConfigError("CORS_ORIGINS must list origins; '*' is not allowed")
-        return cls(
-            app_env=app_env,
-            database_url=_database_url(env.get("DATABASE_URL") or DEFAULT_SQLITE_URL),
-            secret_key=env.get("SECRET_KEY", secret_default),
-            jwt_secret_key=env.get("JWT_SECRET_KEY", secret_default),
-            redis_url=env.get("REDIS_URL") or None,
-            cors_origins=cors_origins,
-            access_token_minutes=_int(env, "ACCESS_TOKEN_MINUTES", 15),
-            refresh_token_days=_int(env, "REFRESH_TOKEN_DAYS", 14),
-            ratelimit_auth=env.get("RATELIMIT_AUTH") or "10 per minute",
-            ratelimit_ai=env.get("RATELIMIT_AI") or "20 per hour",
-            log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
-            first_admin_email=env.get("FIRST_ADMIN_EMAIL") or None,
-            first_admin_password=env.get("FIRST_ADMIN_PASSWORD") or None,
-            trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
-            max_content_length=_int(env, "MAX_CONTENT_LENGTH", 1024 * 1024),
-            public_url=(env.get("PUBLIC_URL") or "http://localhost:5173").rstrip("/"),
-            spa_dist_dir=env.get("SPA_DIST_DIR") or None,
-            password_reset_minutes=_int(env, "PASSWORD_RESET_MINUTES", 30),
-            mail_backend=env.get("MAIL_BACKEND")
-            or ("smtp" if env.get("MAIL_SERVER") else "console"),
-            mail_server=env.get("MAIL_SERVER") or "localhost",
-            mail_port=_int(env, "MAIL_PORT", 25),
-            mail_username=env.get("MAIL_USERNAME") or None,
-            mail_password=env.get("MAIL_PASSWORD") or None,
-            mail_use_tls=env.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
-            mail_use_ssl=env.get("MAIL_USE_SSL", "").lower() in ("1", "true", "yes"),
-            mail_timeout_seconds=_float(env, "MAIL_TIMEOUT_SECONDS", 10.0),
-            mail_default_sender=env.get("MAIL_DEFAULT_SENDER") or "Tarefa <no-reply@tarefa.local>",
-            ai_provider=env.get("AI_PROVIDER") or "offline",
-            ai_base_url=env.get("AI_BASE_URL") or "https://api.openai.com/v1",
-            ai_api_key=env.get("AI_API_KEY") or None,
-            ai_model=env.get("AI_MODEL") or "gpt-4o-mini",
-            ai_timeout_seconds=_float(env, "AI_TIMEOUT_SECONDS", 20.0),
-            ai_max_retries=_int(env, "AI_MAX_RETRIES", 1),
-            ai_fallback=env.get("AI_FALLBACK", "offline"),
-            argon2_time_cost=_int(env, "ARGON2_TIME_COST", 3),
-            argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536),
-            argon2_parallelism=_int(env, "ARGON2_PARALLELISM", 4),
-        )
+            raise ValueError("must list origins; '*' is not allowed")
+        return origins
+
+    @field_validator("database_url")
+    @classmethod
+    def _sqlalchemy_scheme(cls, value: str) -> str:
+        # Hosted providers hand out postgres:// URLs; SQLAlchemy only knows postgresql://.
+        if value.startswith("postgres://"):
+            return "postgresql://" + value.removeprefix("postgres://")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @field_validator("ratelimit_auth", "ratelimit_account", "ratelimit_ai", "ratelimit_ai_offline")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("must read like '10 per minute'") from None
+        return value
+
+    @model_validator(mode="after")
+    def _derived_defaults(self) -> Settings:
+        production = self.app_env == "production"
+        # frozen model: the two derived defaults are filled in once, here.
+        if self.api_docs is None:
+            object.__setattr__(self, "api_docs", not production)
+        if self.mail_backend is None:
+            given = "mail_server" in self.model_fields_set
+            object.__setattr__(self, "mail_backend", "smtp" if given else "console")
+        return self
+
+    @classmethod
+    def load(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``env`` (default: the process environment), then ``overrides``.
+
+        Raises ConfigError with one line naming every bad value.
+        """
+        try:
+            if env is None:
+                return cls(**overrides)
+            values = {
+                k.lower(): v for k, v in env.items() if v != "" and k.lower() in cls.model_fields
+            }
+            return cls.model_validate({**values, **overrides})
+        except ValidationError as exc:
+            raise ConfigError(_one_line(exc)) from None
 
     def check_production(self) -> None:
-        """Refuse weak or missing secrets when running in production."""
+        """Refuse, in production, secrets that are missing, weak or shared, and a mailer
+        that would only log password-reset links without having been asked to."""
         if self.app_env != "production":
             return
-        for name, value in (
-            ("SECRET_KEY", self.secret_key),
-            ("JWT_SECRET_KEY", self.jwt_secret_key),
-        ):
-            if not value:
-                raise ConfigError(f"{name} is required in production")
-            if value.lower() in KNOWN_WEAK_SECRETS or value == DEV_SECRET:
+        for name in ("secret_key", "jwt_secret_key"):
+            _check_secret(name.upper(), getattr(self, name), given=name in self.model_fields_set)
+        if self.secret_key == self.jwt_secret_key:
+            raise ConfigError("SECRET_KEY and JWT_SECRET_KEY must be two different secrets")
+        if self.mail_backend == "console":
+            if "mail_backend" not in self.model_fields_set:
                 raise ConfigError(
-                    f"{name} is a known default; generate one with `openssl rand -hex 32`"
+                    "MAIL_SERVER is required in production (password-reset mail); "
+                    "set MAIL_BACKEND=console to only log messages instead"
                 )
-            if len(value) < MIN_SECRET_LENGTH:
-                raise ConfigError(
-                    f"{name} must be at least {MIN_SECRET_LENGTH} characters in production"
-                )
+            log.warning("MAIL_BACKEND=console in production: mail is logged, not sent")
 
     def to_flask_config(self) -> dict[str, object]:
         """Flask and extension settings derived from these values."""
         production = self.app_env == "production"
-        values = {key.upper(): value for key, value in asdict(self).items()}
+        values = {key.upper(): value for key, value in self.model_dump().items()}
         values.update(
             ENV_NAME=self.app_env,
             TESTING=self.app_env == "testing",
             SQLALCHEMY_DATABASE_URI=self.database_url,
             SQLALCHEMY_ENGINE_OPTIONS=_engine_options(self.database_url),
-            MAX_CONTENT_LENGTH=self.max_content_length,
             JSON_SORT_KEYS=False,
             # Access tokens travel only as Bearer headers; the refresh route opts into cookies.
             JWT_TOKEN_LOCATION=["headers"],
@@ -199,10 +219,34 @@ class Settings:
             OPENAPI_VERSION="3.0.3",
             OPENAPI_URL_PREFIX="/api",
             OPENAPI_JSON_PATH="openapi.json",
-            OPENAPI_SWAGGER_UI_PATH="/docs",
-            OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
         )
         return values
+
+
+def _check_secret(name: str, value: str, *, given: bool) -> None:
+    if not given or not value:
+        raise ConfigError(f"{name} is required in production")
+    if value.lower() in KNOWN_WEAK_SECRETS:
+        raise ConfigError(f"{name} is a known default; generate one with `openssl rand -hex 32`")
+    if len(value) < MIN_SECRET_LENGTH:
+        raise ConfigError(f"{name} must be at least {MIN_SECRET_LENGTH} characters in production")
+    if len(set(value)) < MIN_SECRET_DISTINCT_CHARACTERS:
+        raise ConfigError(
+            f"{name} repeats too few characters to be random; "
+            "generate one with `openssl rand -hex 32`"
+        )
+
+
+def _one_line(error: ValidationError) -> str:
+    """'NAME: reason (got value)' for each bad setting, joined on one line."""
+    parts = []
+    for item in error.errors(include_url=False):
+        field = str(item["loc"][0]) if item["loc"] else "settings"
+        reason = item["msg"].removeprefix("Value error, ")
+        secret = field in Settings.model_fields and Settings.model_fields[field].repr is False
+        shown = "<hidden>" if secret else item["input"]
+        parts.append(f"{field.upper()}: {reason} (got {shown!r})")
+    return "; ".join(parts)
 
 
 def _engine_options(database_url: str) -> dict[str, object]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.core.config import Settings
+
 from .base import (
     AIError,
     AIInvalidOutput,
@@ -44,13 +46,17 @@ __all__ = [
     "detect_language",
 ]
 
+# The settings' own defaults, for callers that pass a partial mapping.
 DEFAULTS = {
-    "AI_PROVIDER": "offline",
-    "AI_BASE_URL": "https://api.openai.com/v1",
-    "AI_MODEL": "gpt-4o-mini",
-    "AI_TIMEOUT_SECONDS": 20.0,
-    "AI_MAX_RETRIES": 1,
-    "AI_FALLBACK": "offline",
+    name.upper(): Settings.model_fields[name].default
+    for name in (
+        "ai_provider",
+        "ai_base_url",
+        "ai_model",
+        "ai_timeout_seconds",
+        "ai_max_retries",
+        "ai_fallback",
+    )
 }
 
 
