@@ -49,6 +49,11 @@ case "$TLS_MODE" in
             echo "render-nginx: TLS_MODE=on needs TLS_CERTIFICATE and TLS_CERTIFICATE_KEY" >&2
             exit 2
         fi
+        # The HTTP->HTTPS redirect goes to the server name, never to the request's Host.
+        if [[ "$NGINX_SERVER_NAME" == "_" ]]; then
+            echo "render-nginx: TLS_MODE=on needs NGINX_SERVER_NAME (the public host name), not _" >&2
+            exit 2
+        fi
         ;;
     *)
         echo "render-nginx: TLS_MODE must be on or off, got '$TLS_MODE'" >&2

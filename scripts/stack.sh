@@ -21,7 +21,8 @@
 #   STACK_REDIS_URL [redis://127.0.0.1:6379/5]
 #   STACK_READY_TIMEOUT [90]     seconds to wait for readiness
 #   GUNICORN_WORKERS [2], GUNICORN_THREADS [4]; any other app variable (RATELIMIT_AUTH,
-#   AI_PROVIDER, ...) set in the caller's environment reaches the backends unchanged.
+#   AI_PROVIDER, API_DOCS, ...) set in the caller's environment reaches the backends unchanged.
+#   MAIL_BACKEND [smtp when MAIL_SERVER is set, else console: reset links go to the backend log]
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -140,6 +141,7 @@ start_backend() {
         PUBLIC_URL="http://127.0.0.1:$STACK_PORT" \
         CORS_ORIGINS="http://127.0.0.1:$STACK_PORT" \
         PROMETHEUS_MULTIPROC_DIR="$metrics_dir" \
+        MAIL_BACKEND="${MAIL_BACKEND:-$(if [[ -n "${MAIL_SERVER:-}" ]]; then echo smtp; else echo console; fi)}" \
         GUNICORN_BIND="127.0.0.1:$port" \
         GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}" \
         PYTHONUNBUFFERED=1 \

@@ -152,6 +152,7 @@ def stack(
         GUNICORN_THREADS="4",
         RATELIMIT_AUTH="5 per minute",
         AI_PROVIDER="offline",
+        API_DOCS="true",  # off by default in production; on here to test its policy
     )
     try:
         started = run([str(STACK_SCRIPT), "up"], timeout=180, env=env)

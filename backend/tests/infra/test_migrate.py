@@ -33,6 +33,7 @@ def migration_env(database_url: str, app_env: str = "production") -> dict[str, s
         DATABASE_URL=database_url,
         SECRET_KEY=secrets.token_urlsafe(48),
         JWT_SECRET_KEY=secrets.token_urlsafe(48),
+        MAIL_SERVER="smtp.example.org",
     )
     return env
 

@@ -247,6 +247,7 @@ def test_rendered_template_with_tls_passes_nginx_t(tmp_path: Path) -> None:
     prefix = render_nginx(
         tmp_path,
         TLS_MODE="on",
+        NGINX_SERVER_NAME="tarefa.example.org",
         NGINX_TLS_PORT="127.0.0.1:18443",
         TLS_CERTIFICATE=str(cert),
         TLS_CERTIFICATE_KEY=str(key),
@@ -258,7 +259,7 @@ def test_rendered_template_with_tls_passes_nginx_t(tmp_path: Path) -> None:
     assert (
         'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;' in tls
     )
-    assert "return 301 https://$host$request_uri;" in tls
+    assert "return 301 https://$server_name$request_uri;" in tls
 
 
 def test_render_refuses_missing_variables(tmp_path: Path) -> None:
