@@ -4,7 +4,9 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-PORT ?= 5000
+# PORT: the command line, else the environment, else .env (sourced by bash, like the
+# app reads it), else 5000.
+PORT ?= $(or $(shell [ ! -f .env ] || bash -c 'set -a; . ./.env >/dev/null 2>&1; printf %s "$${PORT:-}"'),5000)
 BACKEND := backend
 FRONTEND := frontend
 VENV := $(BACKEND)/.venv
