@@ -93,7 +93,7 @@ test-backend: install ## Backend tests (PostgreSQL + Redis, SQLite path, stack t
 .PHONY: test-frontend
 test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit tests, client drift check, build, browser tests through Nginx
 	cd $(FRONTEND) && npm test
-	scripts/generate-client.sh --check
+	$(MAKE) client-check
 	$(MAKE) spa
 	scripts/e2e-stack.sh
 
@@ -104,6 +104,10 @@ bench-size: $(FRONTEND)/node_modules/.installed ## Initial JavaScript of the pro
 .PHONY: client
 client: install $(FRONTEND)/node_modules/.installed ## Regenerate the typed API client from the backend's OpenAPI spec
 	scripts/generate-client.sh
+
+.PHONY: client-check
+client-check: install $(FRONTEND)/node_modules/.installed ## Fail when the committed API client no longer matches the backend
+	scripts/generate-client.sh --check
 
 ## ---------------------------------------------------------------- database
 .PHONY: migrate
@@ -158,6 +162,11 @@ prod-up: ## Start the production stack (needs .env.prod, see .env.prod.example)
 .PHONY: prod-down
 prod-down: ## Stop the production stack
 	$(PROD_COMPOSE) down
+
+COMPOSE_SMOKE_MODES ?= dev dev-env prod
+.PHONY: compose-smoke
+compose-smoke: ## Compose files for real: up --build --wait, probe, down -v (fresh clone; COMPOSE_SMOKE_MODES)
+	for mode in $(COMPOSE_SMOKE_MODES); do scripts/compose-smoke.sh "$$mode"; done
 
 ## ---------------------------------------------------------------- native production shape
 .PHONY: stack

@@ -46,7 +46,7 @@ def _require_postgres() -> None:
     except psycopg.OperationalError as exc:
         pytest.fail(
             f"PostgreSQL is not reachable at {SERVER_URL} ({exc}). Start it "
-            "(`pg_ctlcluster 15 main start`) or set TEST_DATABASE_URL.",
+            "(`pg_ctlcluster <version> main start`) or set TEST_DATABASE_URL.",
             pytrace=False,
         )
 

@@ -24,7 +24,31 @@ import redis
 
 from .conftest import REPO_ROOT, clean_env, free_port
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def _postgres_bin() -> Path:
+    """The server binaries: PG_BIN, else the newest Debian/Ubuntu install, else PATH's initdb.
+
+    Whatever version the machine (or the CI runner) has; nothing is hard-coded.
+    """
+    if os.environ.get("PG_BIN"):
+        return Path(os.environ["PG_BIN"])
+    installed = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda path: int(path.parts[-3]) if path.parts[-3].isdigit() else 0,
+    )
+    if installed:
+        return installed[-1].parent
+    initdb = shutil.which("initdb")
+    if initdb is None:
+        raise AssertionError("PostgreSQL server binaries not found: set PG_BIN")
+    return Path(initdb).parent
+
+
+PG_BIN = _postgres_bin()
+# initdb and pg_ctl refuse to run as root: as root they run as the postgres user,
+# as anyone else (a CI runner) they run as that user.
+RUN_AS_POSTGRES = os.geteuid() == 0
 
 
 def wait_until(predicate, *, timeout: float, what: str, interval: float = 0.1) -> None:
@@ -36,12 +60,13 @@ def wait_until(predicate, *, timeout: float, what: str, interval: float = 0.1) -
 
 
 class PrivatePostgres:
-    """A throwaway cluster owned by the postgres user (initdb refuses to run as root)."""
+    """A throwaway cluster (owned by the postgres user when we are root, see RUN_AS_POSTGRES)."""
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="tarefa-pg-"))
-        account = pwd.getpwnam("postgres")
-        os.chown(self.root, account.pw_uid, account.pw_gid)
+        if RUN_AS_POSTGRES:
+            account = pwd.getpwnam("postgres")
+            os.chown(self.root, account.pw_uid, account.pw_gid)
         self.data = self.root / "data"
         self.port = free_port()
 
@@ -50,8 +75,9 @@ class PrivatePostgres:
         return f"postgresql://postgres@127.0.0.1:{self.port}"
 
     def _as_postgres(self, *args: str, timeout: float = 60) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if RUN_AS_POSTGRES else []
         subprocess.run(
-            ["runuser", "-u", "postgres", "--", *args],
+            [*prefix, *args],
             check=True,
             capture_output=True,
             timeout=timeout,

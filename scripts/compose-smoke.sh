@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Bring a compose file up for real, probe the app through it, take it down (volumes too).
+#
+#   scripts/compose-smoke.sh dev       docker-compose.yml without a .env
+#   scripts/compose-smoke.sh dev-env   docker-compose.yml after the README's `cp .env.example .env`
+#   scripts/compose-smoke.sh prod      docker-compose.prod.yml with a .env.prod made from
+#                                      .env.prod.example and fresh secrets
+#
+# Run it in a fresh checkout (CI) or a scratch clone: it writes .env / .env.prod and
+# refuses to overwrite existing ones. Host ports are picked free at run time; the compose
+# project is named tarefa-smoke-<mode> so it never touches a developer's own stack.
+# COMPOSE (default "docker compose"); COMPOSE_SMOKE_BUILD=0 uses images built beforehand
+# (`up --no-build`), e.g. where BuildKit is missing for the web image's extra context.
+set -euo pipefail
+
+mode="${1:-}"
+case "$mode" in
+    dev | dev-env | prod) ;;
+    *)
+        echo "usage: $0 dev|dev-env|prod" >&2
+        exit 2
+        ;;
+esac
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+read -r -a compose <<<"${COMPOSE:-docker compose}"
+build_flag="--build"
+[[ "${COMPOSE_SMOKE_BUILD:-1}" == "1" ]] || build_flag="--no-build"
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# probe NAME EXPECTED_STATUS URL [curl arguments...]
+probe() {
+    local name="$1" expected="$2" url="$3" status
+    shift 3
+    status="$(curl -sS -o "$workdir/body" -w '%{http_code}' --max-time 30 "$@" "$url" || true)"
+    if [[ "$status" != "$expected" ]]; then
+        echo "compose-smoke: $name: $url answered $status, expected $expected" >&2
+        head -c 500 "$workdir/body" >&2 || true
+        failed=1
+        return
+    fi
+    echo "compose-smoke: $name: $url -> $status"
+}
+
+probe_account() { # BASE_URL: register, then log in, through the front door
+    local base="$1" email password
+    email="smoke-$(date +%s)@example.com"
+    password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+    probe register 201 "$base/api/auth/register" -H 'Content-Type: application/json' \
+        -d "{\"name\":\"Smoke\",\"email\":\"$email\",\"password\":\"$password\"}"
+    probe login 200 "$base/api/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$email\",\"password\":\"$password\"}"
+}
+
+workdir="$(mktemp -d)"
+written=()
+failed=0
+project="tarefa-smoke-$mode"
+args=(-p "$project")
+
+cleanup() {
+    local status=$?
+    if [[ $status -ne 0 || $failed -ne 0 ]]; then
+        "${compose[@]}" "${args[@]}" ps -a >&2 || true
+        "${compose[@]}" "${args[@]}" logs --tail 80 >&2 || true
+    fi
+    "${compose[@]}" "${args[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+    rm -f "${written[@]}"
+    rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+write_new() { # FILE: refuse to clobber a developer's file
+    if [[ -e "$1" ]]; then
+        echo "compose-smoke: $1 exists; run this in a fresh clone" >&2
+        exit 2
+    fi
+    written+=("$1")
+}
+
+if [[ "$mode" == prod ]]; then
+    write_new .env.prod
+    http_port="$(free_port)"
+    mkdir -p "$workdir/letsencrypt" "$workdir/certbot"
+    sed -E \
+        -e "s|^PUBLIC_URL=$|PUBLIC_URL=http://localhost:$http_port|" \
+        -e "s|^SERVER_NAME=.*|SERVER_NAME=localhost|" \
+        -e "s|^HTTP_PORT=.*|HTTP_PORT=127.0.0.1:$http_port|" \
+        -e "s|^HTTPS_PORT=.*|HTTPS_PORT=127.0.0.1:$(free_port)|" \
+        -e "s|^LETSENCRYPT_DIR=.*|LETSENCRYPT_DIR=$workdir/letsencrypt|" \
+        -e "s|^CERTBOT_WEBROOT=.*|CERTBOT_WEBROOT=$workdir/certbot|" \
+        .env.prod.example >.env.prod
+    for name in POSTGRES_PASSWORD REDIS_PASSWORD SECRET_KEY JWT_SECRET_KEY; do
+        sed -i -E "s|^$name=$|$name=$(openssl rand -hex 32)|" .env.prod
+    done
+    chmod 600 .env.prod
+    args+=(-f docker-compose.prod.yml --env-file .env.prod)
+    "${compose[@]}" "${args[@]}" up "$build_flag" --wait --wait-timeout 600
+    base="http://127.0.0.1:$http_port"
+    probe nginx-health 200 "$base/nginx-health"
+    probe spa 200 "$base/"
+    probe health 200 "$base/health"
+    probe ready 200 "$base/health/ready"
+    probe api-docs-off 404 "$base/api/docs"
+    probe_account "$base"
+else
+    if [[ "$mode" == dev-env ]]; then
+        write_new .env
+        cp .env.example .env
+    elif [[ -e .env ]]; then
+        echo "compose-smoke: dev runs without .env; run this in a fresh clone" >&2
+        exit 2
+    fi
+    backend_port="$(free_port)" frontend_port="$(free_port)" db_port="$(free_port)"
+    export BACKEND_HOST_PORT="$backend_port" FRONTEND_HOST_PORT="$frontend_port"
+    export POSTGRES_HOST_PORT="$db_port"
+    "${compose[@]}" "${args[@]}" up "$build_flag" --wait --wait-timeout 600
+    probe backend-health 200 "http://127.0.0.1:$backend_port/health"
+    probe backend-ready 200 "http://127.0.0.1:$backend_port/health/ready"
+    probe api-docs 200 "http://127.0.0.1:$backend_port/api/docs"
+    probe api-docs-bundle 200 "http://127.0.0.1:$backend_port/api/docs/assets/swagger-ui-bundle.js"
+    probe vite 200 "http://127.0.0.1:$frontend_port/"
+    probe_account "http://127.0.0.1:$frontend_port"
+fi
+
+if [[ $failed -ne 0 ]]; then
+    exit 1
+fi
+echo "compose-smoke: $mode: every service healthy, the app answers"
