@@ -25,7 +25,6 @@ import redis
 from .conftest import REPO_ROOT, clean_env, free_port
 
 
-
 def _postgres_bin() -> Path:
     """The server binaries: PG_BIN, else the newest Debian/Ubuntu install, else PATH's initdb.
 
