@@ -442,3 +442,17 @@ def test_api_docs_are_off_in_production_by_default(make_app):
 
     assert client.get("/api/docs").status_code == 404
     assert client.get("/api/openapi.json").status_code == 200  # the contract stays published
+
+
+def test_readme_lists_every_setting_with_its_default():
+    readme = (REPO_ROOT / "README.md").read_text()
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2].strip()
+        for line in readme.splitlines()
+        if line.startswith("| `")
+    }
+    documented = {name.strip("` ") for row in rows for name in row.split("/")}
+
+    assert {name.upper() for name in Settings.model_fields} <= documented
+    assert rows["`RATELIMIT_AI_OFFLINE`"] == "`120 per hour`"
+    assert rows["`PASSWORD_HASH_CONCURRENCY`"] == "`2`"
