@@ -54,6 +54,8 @@ _ai_budget = _env_number("AI_TIMEOUT_SECONDS", 20, kind=float) * (
 )
 timeout = _env_int("GUNICORN_TIMEOUT", max(60, math.ceil(_ai_budget) + 15))
 graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+# Must stay longer than Nginx's upstream keepalive_timeout (4 s, nginx/templates), so Nginx
+# never reuses a connection gunicorn is closing.
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
 # Worker recycling is off by default, as in gunicorn itself: a restart rebuilds the app and
 # queues the requests that were headed for that worker (the benchmark saw p99 jump from
