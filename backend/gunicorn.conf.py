@@ -14,6 +14,8 @@ from pathlib import Path
 
 from gunicorn.glogging import Logger, SafeAtoms
 
+from app.core.config import Settings
+
 
 def _env_number(name: str, default: float, *, minimum: float = 1, kind: type = int) -> float:
     raw = os.environ.get(name, "").strip()
@@ -48,10 +50,11 @@ threads = _env_int("GUNICORN_THREADS", 4)
 
 # The hard timeout must exceed the longest legitimate request: an AI call with its
 # retries (AI_TIMEOUT_SECONDS * (AI_MAX_RETRIES + 1)) plus a margin.
-# Defaults are the app's own (app/core/config.py).
-_ai_budget = _env_number("AI_TIMEOUT_SECONDS", 20, kind=float) * (
-    _env_number("AI_MAX_RETRIES", 1, minimum=0) + 1
-)
+# Defaults are the app's own, read from its one definition.
+_app_setting = Settings.model_fields
+_ai_budget = _env_number(
+    "AI_TIMEOUT_SECONDS", _app_setting["ai_timeout_seconds"].default, kind=float
+) * (_env_number("AI_MAX_RETRIES", _app_setting["ai_max_retries"].default, minimum=0) + 1)
 timeout = _env_int("GUNICORN_TIMEOUT", max(60, math.ceil(_ai_budget) + 15))
 graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Must stay longer than Nginx's upstream keepalive_timeout (4 s, nginx/templates), so Nginx
