@@ -28,6 +28,11 @@ MIN_SECRET_LENGTH = 32
 # A random 32+ character secret has far more distinct characters than this.
 MIN_SECRET_DISTINCT_CHARACTERS = 8
 
+# AI_FALLBACK also reads as a boolean switch (.env files of older releases say "true").
+_FALLBACK_SWITCH = dict.fromkeys(("true", "1", "yes", "on"), "offline") | dict.fromkeys(
+    ("false", "0", "no", "off", ""), "none"
+)
+
 log = logging.getLogger(__name__)
 
 PositiveInt = Annotated[int, Field(ge=1)]
@@ -104,13 +109,12 @@ class Settings(BaseSettings):
     @classmethod
     def _fallback_as_switch(cls, value: Any) -> Any:
         # true/false read as a switch: fall back to the offline planner, or do not.
-        if isinstance(value, str):
-            value = value.strip().lower()
-        switch = {"true": "offline", "1": "offline", "yes": "offline", "on": "offline"}
-        switch |= {"false": "none", "0": "none", "no": "none", "off": "none", "": "none"}
         if isinstance(value, bool):
             return "offline" if value else "none"
-        return switch.get(value, value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            value = value.strip().lower()
+            return _FALLBACK_SWITCH.get(value, value)
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod
