@@ -144,7 +144,7 @@ def test_ai_rate_limit_is_per_user_and_shared_by_both_endpoints(make_app, auth, 
 
     login = Auth(client)
     with app.app_context():
-        from app.services.auth import create_user
+        from app.services.accounts import create_user
 
         create_user(name="A", email="a@example.com", password="correct-horse-battery")
         create_user(name="B", email="b@example.com", password="correct-horse-battery")

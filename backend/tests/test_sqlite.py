@@ -17,10 +17,10 @@ def test_full_flow_on_sqlite(sqlite_client):
     client = sqlite_client
     client.post(
         "/api/auth/register",
-        json={"name": "Lia", "email": "lia@example.com", "password": "password123"},
+        json={"name": "Lia", "email": "lia@example.com", "password": "lia-sqlite-pass"},
     )
     tokens = client.post(
-        "/api/auth/login", json={"email": "LIA@example.com", "password": "password123"}
+        "/api/auth/login", json={"email": "LIA@example.com", "password": "lia-sqlite-pass"}
     ).json
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
 

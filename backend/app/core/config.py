@@ -96,6 +96,9 @@ class Settings:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     argon2_parallelism: int = 4
+    ratelimit_account: str = "10 per 15 minutes"
+    ratelimit_ai_offline: str = "120 per hour"
+    password_hash_concurrency: int = 2
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -148,6 +151,9 @@ class Settings:
             argon2_time_cost=_int(env, "ARGON2_TIME_COST", 3),
             argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536),
             argon2_parallelism=_int(env, "ARGON2_PARALLELISM", 4),
+            ratelimit_account=env.get("RATELIMIT_ACCOUNT") or "10 per 15 minutes",
+            ratelimit_ai_offline=env.get("RATELIMIT_AI_OFFLINE") or "120 per hour",
+            password_hash_concurrency=_int(env, "PASSWORD_HASH_CONCURRENCY", 2),
         )
 
     def check_production(self) -> None:
