@@ -49,3 +49,41 @@ def test_downgrade_to_base_and_back(fresh_url):
         upgrade()
         assert "estimate_minutes" in {c["name"] for c in inspect(db.engine).get_columns("tasks")}
         db.engine.dispose()
+
+
+def test_hardening_migration_keeps_rows_and_ids_are_never_reused(fresh_url):
+    migrate_database(fresh_url, "0002_subtasks_estimates")
+    engine = create_engine(fresh_url)
+    stamp = "'2026-11-01 10:00:00+00:00'"
+    with engine.begin() as connection:
+        for email in ("a@example.com", "b@example.com"):
+            connection.exec_driver_sql(
+                "INSERT INTO users (name, email, password_hash, is_admin, created_at, updated_at) "
+                f"VALUES ('U', '{email}', 'h', false, {stamp}, {stamp})"
+            )
+        connection.exec_driver_sql(
+            "INSERT INTO tasks (user_id, title, done, created_at, updated_at) "
+            f"VALUES (2, 'Kept', false, {stamp}, {stamp})"
+        )
+    migrate_database(fresh_url)
+    with engine.begin() as connection:
+        users = connection.exec_driver_sql(
+            "SELECT id, email, is_active, tokens_valid_after FROM users ORDER BY id"
+        ).all()
+        tasks = connection.exec_driver_sql("SELECT user_id, title FROM tasks").all()
+        connection.exec_driver_sql("DELETE FROM users WHERE id = 2")
+        connection.exec_driver_sql(
+            "INSERT INTO users (name, email, password_hash, is_admin, is_active, created_at, "
+            f"updated_at) VALUES ('C', 'c@example.com', 'h', false, true, {stamp}, {stamp})"
+        )
+        new_id = connection.exec_driver_sql(
+            "SELECT id FROM users WHERE email = 'c@example.com'"
+        ).scalar()
+    engine.dispose()
+
+    assert [tuple(row) for row in users] == [
+        (1, "a@example.com", True, None),
+        (2, "b@example.com", True, None),
+    ]
+    assert [tuple(row) for row in tasks] == [(2, "Kept")]
+    assert new_id == 3
