@@ -74,7 +74,7 @@ def test_weak_first_admin_password_stops_start_up(database_url, password):
         database_url, FIRST_ADMIN_EMAIL="root@example.com", FIRST_ADMIN_PASSWORD=password
     )
 
-    with pytest.raises(ConfigError, match="^FIRST_ADMIN_PASSWORD is refused: "):
+    with pytest.raises(ConfigError, match=r"^FIRST_ADMIN_PASSWORD is refused: "):
         create_app(config)
 
 

@@ -1,10 +1,12 @@
 """The committed migrations build exactly the schema the models describe."""
 
+from datetime import UTC, datetime
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from app import create_app
 from app.core.extensions import db
@@ -51,33 +53,36 @@ def test_downgrade_to_base_and_back(fresh_url):
         db.engine.dispose()
 
 
+INSERT_USER = text(
+    "INSERT INTO users (name, email, password_hash, is_admin, created_at, updated_at) "
+    "VALUES ('U', :email, 'h', :no, :at, :at)"
+)
+
+
 def test_hardening_migration_keeps_rows_and_ids_are_never_reused(fresh_url):
     migrate_database(fresh_url, "0002_subtasks_estimates")
     engine = create_engine(fresh_url)
-    stamp = "'2026-11-01 10:00:00+00:00'"
+    at = datetime(2026, 11, 1, 10, tzinfo=UTC)
     with engine.begin() as connection:
         for email in ("a@example.com", "b@example.com"):
-            connection.exec_driver_sql(
-                "INSERT INTO users (name, email, password_hash, is_admin, created_at, updated_at) "
-                f"VALUES ('U', '{email}', 'h', false, {stamp}, {stamp})"
-            )
-        connection.exec_driver_sql(
-            "INSERT INTO tasks (user_id, title, done, created_at, updated_at) "
-            f"VALUES (2, 'Kept', false, {stamp}, {stamp})"
+            connection.execute(INSERT_USER, {"email": email, "no": False, "at": at})
+        connection.execute(
+            text(
+                "INSERT INTO tasks (user_id, title, done, created_at, updated_at) "
+                "VALUES (2, 'Kept', :no, :at, :at)"
+            ),
+            {"no": False, "at": at},
         )
     migrate_database(fresh_url)
     with engine.begin() as connection:
-        users = connection.exec_driver_sql(
-            "SELECT id, email, is_active, tokens_valid_after FROM users ORDER BY id"
+        users = connection.execute(
+            text("SELECT id, email, is_active, tokens_valid_after FROM users ORDER BY id")
         ).all()
-        tasks = connection.exec_driver_sql("SELECT user_id, title FROM tasks").all()
-        connection.exec_driver_sql("DELETE FROM users WHERE id = 2")
-        connection.exec_driver_sql(
-            "INSERT INTO users (name, email, password_hash, is_admin, is_active, created_at, "
-            f"updated_at) VALUES ('C', 'c@example.com', 'h', false, true, {stamp}, {stamp})"
-        )
-        new_id = connection.exec_driver_sql(
-            "SELECT id FROM users WHERE email = 'c@example.com'"
+        tasks = connection.execute(text("SELECT user_id, title FROM tasks")).all()
+        connection.execute(text("DELETE FROM users WHERE id = 2"))
+        connection.execute(INSERT_USER, {"email": "c@example.com", "no": False, "at": at})
+        new_id = connection.execute(
+            text("SELECT id FROM users WHERE email = 'c@example.com'")
         ).scalar()
     engine.dispose()
 

@@ -57,8 +57,8 @@ def test_a_deleted_users_token_never_reads_the_next_users_tasks(sqlite_client):
     client = sqlite_client
 
     def account(email):
-        body = {"name": email, "email": email, "password": "lia-sqlite-pass"}
-        user_id = client.post("/api/auth/register", json=body).json["id"]
+        body = {"email": email, "password": "lia-sqlite-pass"}
+        user_id = client.post("/api/auth/register", json={"name": email, **body}).json["id"]
         token = client.post("/api/auth/login", json=body).json["access_token"]
         return user_id, {"Authorization": f"Bearer {token}"}
 
