@@ -118,7 +118,7 @@ def _account_of(_header: dict[str, Any], payload: dict[str, Any]) -> bool | None
     # None makes Flask-JWT-Extended answer with ``_user_gone`` (401).
     from app.services.tokens import account_accepts_tokens
 
-    return True if account_accepts_tokens(int(payload["sub"])) else None
+    return True if account_accepts_tokens(payload) else None
 
 
 @jwt.token_in_blocklist_loader

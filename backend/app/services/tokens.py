@@ -16,9 +16,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import redis
-from flask import current_app
+from flask import current_app, g
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 
 from app.core.cache import get_redis
 from app.core.errors import AuthError
@@ -151,27 +151,56 @@ def revoke_access_token(*, jti: str, expires_at: datetime) -> None:
 
 def is_access_token_revoked(claims: dict[str, Any]) -> bool:
     """True for a logged-out token, or one issued before its account ended its sessions."""
-    if _is_jti_revoked(claims["jti"]):
+    jti_revoked, state = _token_state(claims)
+    if jti_revoked:
         return True
-    state = _cached_account_state(int(claims["sub"]))
     if state in ("", _NO_SESSIONS):  # a gone account is ``account_accepts_tokens``'s to refuse
         return False
     return float(claims["iat"]) < float(state)
 
 
-def account_accepts_tokens(user_id: int) -> bool:
-    """False when the account was deleted or deactivated."""
-    return _cached_account_state(user_id) != _NO_SESSIONS
+def account_accepts_tokens(claims: dict[str, Any]) -> bool:
+    """False when the token's account was deleted or deactivated."""
+    return _token_state(claims)[1] != _NO_SESSIONS
 
 
-def _is_jti_revoked(jti: str) -> bool:
-    cached = _cache_read(_CACHE_PREFIX + jti)
-    if cached is not None:
-        return cached == "1"
-    revoked = db.session.scalar(select(RevokedAccessToken.jti).where(RevokedAccessToken.jti == jti))
-    if revoked is None:
-        _cache_write(_CACHE_PREFIX + jti, "0", _NOT_REVOKED_TTL_SECONDS, only_new=True)
-    return revoked is not None
+def _token_state(claims: dict[str, Any]) -> tuple[bool, str]:
+    """(Was this token's id revoked?, its account's state), from Redis when cached, else
+    from one query; remembered for the rest of the request."""
+    jti, user_id = claims["jti"], int(claims["sub"])
+    remembered = g.get("tarefa_token_state")
+    if remembered is not None and remembered[0] == jti:
+        return remembered[1]
+    jti_key, user_key = _CACHE_PREFIX + jti, _USER_PREFIX + str(user_id)
+    cached_jti, cached_state = _cache_read(jti_key), _cache_read(user_key)
+    if cached_jti is not None and cached_state is not None:
+        answer = (cached_jti == "1", cached_state)
+    else:
+        answer = _read_token_state(jti, user_id)
+        if not answer[0]:
+            _cache_write(jti_key, "0", _NOT_REVOKED_TTL_SECONDS, only_new=True)
+        # Never overwrites a state written meanwhile by a change that committed after our read.
+        _cache_write(user_key, answer[1], _NOT_REVOKED_TTL_SECONDS, only_new=True)
+    g.tarefa_token_state = (jti, answer)
+    return answer
+
+
+def _read_token_state(jti: str, user_id: int) -> tuple[bool, str]:
+    account = select(User.is_active, User.tokens_valid_after).where(User.id == user_id)
+    revoked = exists().where(RevokedAccessToken.jti == jti)
+    row = db.session.execute(
+        select(
+            revoked,
+            account.with_only_columns(User.is_active).scalar_subquery(),
+            account.with_only_columns(User.tokens_valid_after).scalar_subquery(),
+        )
+    ).one()
+    if row[1] is None or not row[1]:  # no such account, or deactivated
+        return bool(row[0]), _NO_SESSIONS
+    valid_after = row[2]
+    if isinstance(valid_after, str):  # SQLite hands a scalar subquery's datetime back as text
+        valid_after = datetime.fromisoformat(valid_after)
+    return bool(row[0]), "" if valid_after is None else _instant(valid_after)
 
 
 def _account_state(user: User | None) -> str:
@@ -180,18 +209,13 @@ def _account_state(user: User | None) -> str:
         return _NO_SESSIONS
     if user.tokens_valid_after is None:
         return ""
-    return repr(user.tokens_valid_after.timestamp())
+    return _instant(user.tokens_valid_after)
 
 
-def _cached_account_state(user_id: int) -> str:
-    key = _USER_PREFIX + str(user_id)
-    cached = _cache_read(key)
-    if cached is not None:
-        return cached
-    state = _account_state(db.session.get(User, user_id))
-    # Never overwrites a state written meanwhile by a change that committed after our read.
-    _cache_write(key, state, _NOT_REVOKED_TTL_SECONDS, only_new=True)
-    return state
+def _instant(moment: datetime) -> str:
+    if moment.tzinfo is None:  # SQLite keeps no zone; every stored instant is UTC
+        moment = moment.replace(tzinfo=UTC)
+    return repr(moment.timestamp())
 
 
 def _cache_read(key: str) -> str | None:
