@@ -210,6 +210,7 @@ def main() -> int:
             "GUNICORN_THREADS": GUNICORN_THREADS,
             "RATELIMIT_AUTH": "1000000 per minute",
             "RATELIMIT_AI": "1000000 per minute",
+            "RATELIMIT_AI_OFFLINE": "1000000 per minute",
             "ACCESS_TOKEN_MINUTES": "120",
             "AI_PROVIDER": "offline",
         }

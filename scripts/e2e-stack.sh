@@ -16,7 +16,7 @@ admin_password="$("$python" -c 'import secrets; print(secrets.token_urlsafe(18))
 export STACK_DIR STACK_PORT STACK_DB_NAME STACK_PG_URL="$pg_url"
 export FIRST_ADMIN_EMAIL="admin@e2e.tarefa.test" FIRST_ADMIN_PASSWORD="$admin_password"
 # Every test registers and logs in from 127.0.0.1: lift the per-IP limits for this run only.
-export RATELIMIT_AUTH="1000 per minute" RATELIMIT_AI="1000 per minute"
+export RATELIMIT_AUTH="1000 per minute" RATELIMIT_AI="1000 per minute" RATELIMIT_AI_OFFLINE="1000 per minute"
 
 cleanup() {
     local status=$?

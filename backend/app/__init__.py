@@ -36,6 +36,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     configure_logging(settings.log_level)
     _init_extensions(app)
     _register_api(app)
+    from app.core.json_depth import init_json_depth_limit
+
+    init_json_depth_limit(app)
     init_request_logging(app)
 
     from app.cli import init_cli
@@ -131,9 +134,14 @@ def _ensure_first_admin(app: Flask) -> None:
     email, password = app.config["FIRST_ADMIN_EMAIL"], app.config["FIRST_ADMIN_PASSWORD"]
     if not (email and password):
         return
+    from app.core.config import ConfigError
     from app.core.extensions import db
-    from app.services.users import ensure_admin
+    from app.core.passwords import password_problem
+    from app.services.accounts import ensure_admin
 
+    problem = password_problem(password)
+    if problem is not None:
+        raise ConfigError(f"FIRST_ADMIN_PASSWORD is refused: {problem}")
     with app.app_context():
         try:
             ensure_admin(email=email, password=password)

@@ -8,9 +8,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from app.services import auth as auth_service
+from app.core.passwords import WeakPasswordError, check_password
+from app.services import accounts
 from app.services import tasks as task_service
-from app.services import users as user_service
 
 DEMO_EMAIL = "demo@tarefa.local"
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - a documented demo account, development only
@@ -31,9 +31,11 @@ users_cli = AppGroup("users", help="Manage accounts.")
 @click.password_option(help="Asked for when not given.")
 def create_admin(email: str, name: str, password: str) -> None:
     """Create an admin account, or promote an existing one."""
-    if len(password) < 8:
-        raise click.BadParameter("must be at least 8 characters", param_hint="--password")
-    user, created = user_service.ensure_admin(email=email, password=password, name=name)
+    try:
+        check_password(password)
+    except WeakPasswordError as exc:
+        raise click.BadParameter(str(exc), param_hint="--password") from exc
+    user, created = accounts.ensure_admin(email=email, password=password, name=name)
     click.echo(f"{'Created' if created else 'Promoted'} admin {user.email} (id {user.id})")
 
 
@@ -44,11 +46,11 @@ def seed_demo() -> None:
     if current_app.config["APP_ENV"] == "production":
         # Its password is published in the README: it would be an open door.
         raise click.ClickException("seed-demo creates a public demo account: refused in production")
-    user = auth_service.find_user_by_email(DEMO_EMAIL)
+    user = accounts.find_user_by_email(DEMO_EMAIL)
     if user is not None:
         click.echo(f"Demo account already exists: {DEMO_EMAIL}")
         return
-    user = auth_service.create_user(name="Demo", email=DEMO_EMAIL, password=DEMO_PASSWORD)
+    user = accounts.create_user(name="Demo", email=DEMO_EMAIL, password=DEMO_PASSWORD)
     today = date.today()
     for title, due_in_days in DEMO_TASKS:
         due = today + timedelta(days=due_in_days) if due_in_days is not None else None

@@ -159,7 +159,7 @@ def runner(app: Flask) -> FlaskCliRunner:
 
 @pytest.fixture
 def make_user(app: Flask) -> Callable[..., User]:
-    from app.services.auth import create_user
+    from app.services.accounts import create_user
 
     counter = iter(range(1, 10_000))
 

@@ -6,7 +6,7 @@ from flask_jwt_extended import create_access_token
 from app.core import security
 from tests.conftest import PASSWORD
 
-REGISTER = {"name": "Ana Souza", "email": "Ana.Souza@Example.COM ", "password": "password123"}
+REGISTER = {"name": "Ana Souza", "email": "Ana.Souza@Example.COM ", "password": "sunny-harbour-42"}
 
 
 def register(client, **overrides):
@@ -18,7 +18,7 @@ def test_register_creates_user_with_normalised_email(client):
 
     assert response.status_code == 201
     body = response.json
-    assert set(body) == {"id", "name", "email", "is_admin", "created_at"}
+    assert set(body) == {"id", "name", "email", "is_admin", "is_active", "created_at"}
     assert body["name"] == "Ana Souza"
     assert body["email"] == "ana.souza@example.com"
     assert body["is_admin"] is False
@@ -45,8 +45,15 @@ def test_register_rejects_duplicate_email_case_insensitively(client):
         ("name", "   ", "Length must be between 1 and 120 (surrounding spaces not counted)."),
         ("name", "x" * 121, "Length must be between 1 and 120 (surrounding spaces not counted)."),
         ("email", "not-an-email", "Not a valid email address."),
-        ("password", "short", "Length must be between 8 and 128."),
-        ("password", "x" * 129, "Length must be between 8 and 128."),
+        ("password", "short", "Length must be between 10 and 128."),
+        ("password", "password", "Length must be between 10 and 128."),
+        ("password", "12345678", "Length must be between 10 and 128."),
+        ("password", "x" * 129, "Length must be between 10 and 128."),
+        ("password", " " * 12, "A password cannot be only spaces."),
+        ("password", "1234567890", "This password is too common; choose another one."),
+        ("password", "QwertyUiop", "This password is too common; choose another one."),
+        ("password", "password123", "This password is too common; choose another one."),
+        ("password", "z" * 12, "This password is too common; choose another one."),
         (
             "name",
             "nul\x00byte",
@@ -104,7 +111,7 @@ def test_production_refresh_cookie_is_secure(make_app, make_user):
         JWT_SECRET_KEY="b" * 40 + "production-secret",
     )
     with app.app_context():
-        from app.services.auth import create_user
+        from app.services.accounts import create_user
 
         create_user(name="P", email="p@example.com", password=PASSWORD)
 
@@ -234,7 +241,7 @@ def test_logout_revocation_is_cached_in_redis(make_app, clean_redis, make_user):
     app = make_app(REDIS_URL=clean_redis)
     client = app.test_client()
     with app.app_context():
-        from app.services.auth import create_user
+        from app.services.accounts import create_user
 
         create_user(name="R", email="redis@example.com", password=PASSWORD)
     tokens = client.post(
@@ -313,6 +320,7 @@ def test_me_and_profile_updates(client, auth, make_user):
         "name": "Old Name",
         "email": "me@example.com",
         "is_admin": False,
+        "is_active": True,
         "created_at": me.json["created_at"],
     }
 

@@ -1,6 +1,6 @@
 from app.core.extensions import db
 from app.models import Task, User
-from app.services.auth import find_user_by_email
+from app.services.accounts import find_user_by_email
 
 
 def test_create_admin_creates_then_promotes(app, runner, make_user):
@@ -34,7 +34,7 @@ def test_create_admin_rejects_short_password(runner):
     )
 
     assert result.exit_code == 2
-    assert "must be at least 8 characters" in result.output
+    assert "Use at least 10 characters." in result.output
 
 
 def test_seed_demo_is_idempotent(app, runner):

@@ -51,7 +51,7 @@ def test_unexpected_error_is_json_500_without_details(app, client, monkeypatch):
     def explode(**_kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("app.services.auth.create_user", explode)
+    monkeypatch.setattr("app.services.accounts.create_user", explode)
 
     response = client.post(
         "/api/auth/register", json={"name": "a", "email": "a@b.io", "password": PASSWORD}

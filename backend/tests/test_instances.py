@@ -65,3 +65,27 @@ def test_refresh_reuse_on_another_instance_revokes_the_family(two_instances):
         ).status_code
         == 401
     )
+
+
+def test_password_change_on_one_instance_ends_sessions_on_the_other_at_once(two_instances):
+    first, second = two_instances
+    account = {"email": "moved@example.com", "password": PASSWORD}
+    first.post("/api/auth/register", json={"name": "Moved", **account})
+    old = {
+        "Authorization": f"Bearer {first.post('/api/auth/login', json=account).json['access_token']}"
+    }
+    assert second.get("/api/tasks", headers=old).status_code == 200  # caches "still valid"
+
+    changed = first.patch(
+        "/api/auth/me",
+        json={"password": "moved-on-password", "current_password": PASSWORD},
+        headers=old,
+    )
+
+    assert changed.status_code == 200
+    assert second.get("/api/tasks", headers=old).status_code == 401
+    new_login = {"email": "moved@example.com", "password": "moved-on-password"}
+    new = {
+        "Authorization": f"Bearer {second.post('/api/auth/login', json=new_login).json['access_token']}"
+    }
+    assert first.get("/api/tasks", headers=new).status_code == 200

@@ -42,7 +42,7 @@ def mail_app(make_app, smtp):
 
 def reset_token(message):
     body = message.get_payload(decode=True).decode()
-    match = re.search(r"https://tarefa\.example/reset-password\?token=([\w-]+)", body)
+    match = re.search(r"https://tarefa\.example/reset-password#token=([\w-]+)", body)
     assert match, body
     return match.group(1)
 
@@ -152,7 +152,8 @@ def test_console_backend_logs_the_link(app, client, caplog):
 
     [record] = [r for r in caplog.records if r.name == "tarefa.mail"]
     assert record.to == "console@example.com"
-    assert "/reset-password?token=" in record.body
+    assert "/reset-password#token=" in record.body
+    assert "?token=" not in record.body
 
 
 def test_garbage_token_is_refused(client):
@@ -162,3 +163,50 @@ def test_garbage_token_is_refused(client):
 
     assert response.status_code == 400
     assert response.json["message"] == "This reset link is invalid or has expired."
+
+
+def request_two_links(client, inbox, email="twice@example.com"):
+    client.post("/api/auth/register", json={"name": "T", "email": email, "password": PASSWORD})
+    client.post("/api/auth/password-reset", json={"email": email})
+    client.post("/api/auth/password-reset", json={"email": email})
+    return [reset_token(message) for _, message in inbox.messages]
+
+
+def test_a_reset_voids_every_other_link_of_the_user(mail_app, smtp):
+    _, inbox = smtp
+    client = mail_app.test_client()
+    first, second = request_two_links(client, inbox)
+
+    used = client.post(
+        "/api/auth/password-reset/confirm", json={"token": second, "password": "a-new-password"}
+    )
+    older = client.post(
+        "/api/auth/password-reset/confirm", json={"token": first, "password": "attacker-choice"}
+    )
+
+    assert used.status_code == 204
+    assert older.status_code == 400
+    assert older.json["message"] == "This reset link is invalid or has expired."
+    login = client.post(
+        "/api/auth/login", json={"email": "twice@example.com", "password": "a-new-password"}
+    )
+    assert login.status_code == 200
+
+
+def test_a_reset_ends_every_session(mail_app, smtp):
+    _, inbox = smtp
+    client = mail_app.test_client()
+    [token, _] = request_two_links(client, inbox, email="sessions@example.com")
+    tokens = client.post(
+        "/api/auth/login", json={"email": "sessions@example.com", "password": PASSWORD}
+    ).json
+
+    client.post(
+        "/api/auth/password-reset/confirm", json={"token": token, "password": "a-new-password"}
+    )
+
+    access = {"Authorization": f"Bearer {tokens['access_token']}"}
+    refresh = {"Authorization": f"Bearer {tokens['refresh_token']}"}
+    client.delete_cookie("refresh_token_cookie", path="/api/auth")
+    assert client.get("/api/auth/me", headers=access).status_code == 401
+    assert client.post("/api/auth/refresh", headers=refresh).status_code == 401

@@ -138,13 +138,13 @@ def test_breakdown_validation(client, headers):
 
 
 def test_ai_rate_limit_is_per_user_and_shared_by_both_endpoints(make_app, auth, make_user):
-    app = make_app(RATELIMIT_AI="2 per hour")
+    app = make_app(RATELIMIT_AI_OFFLINE="2 per hour")
     client = app.test_client()
     from tests.conftest import Auth
 
     login = Auth(client)
     with app.app_context():
-        from app.services.auth import create_user
+        from app.services.accounts import create_user
 
         create_user(name="A", email="a@example.com", password="correct-horse-battery")
         create_user(name="B", email="b@example.com", password="correct-horse-battery")

@@ -23,6 +23,8 @@ def live_server():
         "REDIS_URL": "",
         "RATELIMIT_AUTH": "100000 per minute",
         "RATELIMIT_AI": "100000 per minute",
+        "RATELIMIT_AI_OFFLINE": "100000 per minute",
+        "RATELIMIT_ACCOUNT": "100000 per minute",
         "SECRET_KEY": "schemathesis-secret-key-long-enough-1",
         "JWT_SECRET_KEY": "schemathesis-jwt-secret-key-long-enough",
         **{k: str(v) for k, v in FAST_ARGON2.items()},

@@ -17,10 +17,10 @@ def test_full_flow_on_sqlite(sqlite_client):
     client = sqlite_client
     client.post(
         "/api/auth/register",
-        json={"name": "Lia", "email": "lia@example.com", "password": "password123"},
+        json={"name": "Lia", "email": "lia@example.com", "password": "lia-sqlite-pass"},
     )
     tokens = client.post(
-        "/api/auth/login", json={"email": "LIA@example.com", "password": "password123"}
+        "/api/auth/login", json={"email": "LIA@example.com", "password": "lia-sqlite-pass"}
     ).json
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
 
@@ -51,3 +51,35 @@ def test_full_flow_on_sqlite(sqlite_client):
 
     assert client.post("/api/auth/logout", headers=headers).status_code == 204
     assert client.get("/api/tasks", headers=headers).status_code == 401
+
+
+def test_a_deleted_users_token_never_reads_the_next_users_tasks(sqlite_client):
+    client = sqlite_client
+
+    def account(email):
+        body = {"email": email, "password": "lia-sqlite-pass"}
+        user_id = client.post("/api/auth/register", json={"name": email, **body}).json["id"]
+        token = client.post("/api/auth/login", json=body).json["access_token"]
+        return user_id, {"Authorization": f"Bearer {token}"}
+
+    account("admin@example.com")
+    with client.application.app_context():
+        from app.core.extensions import db
+        from app.models import User
+
+        db.session.get(User, 1).is_admin = True
+        db.session.commit()
+    admin = {
+        "Authorization": "Bearer "
+        + client.post(
+            "/api/auth/login", json={"email": "admin@example.com", "password": "lia-sqlite-pass"}
+        ).json["access_token"]
+    }
+    gone_id, gone = account("gone@example.com")
+    assert client.delete(f"/api/users/{gone_id}", headers=admin).status_code == 204
+
+    next_id, next_headers = account("next@example.com")
+    client.post("/api/tasks", json={"title": "Private"}, headers=next_headers)
+
+    assert next_id == gone_id + 1
+    assert client.get("/api/tasks", headers=gone).status_code == 401

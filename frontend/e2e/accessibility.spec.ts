@@ -16,7 +16,7 @@ const signedOutPages = [
   '/login',
   '/register',
   '/forgot-password',
-  '/reset-password?token=e2e-token',
+  '/reset-password#token=e2e-token',
   '/reset-password',
 ];
 

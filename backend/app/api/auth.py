@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Response, jsonify, request
+from flask import Response, current_app, jsonify, request
 from flask_jwt_extended import (
     decode_token,
     get_jwt,
@@ -17,10 +17,21 @@ from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_smorest import Blueprint
 from jwt.exceptions import PyJWTError
 
-from app.api.deps import BEARER, auth_rate_limit, current_user, failure
+from app.api.deps import (
+    BEARER,
+    account_rate_limit,
+    auth_rate_limit,
+    current_user,
+    current_user_id,
+    failure,
+    login_account_key,
+    refused,
+    user_or_ip_key,
+)
 from app.core.extensions import limiter
 from app.schemas.auth import (
     LoginIn,
+    LogoutIn,
     MeUpdate,
     PasswordResetConfirmIn,
     PasswordResetIn,
@@ -28,12 +39,21 @@ from app.schemas.auth import (
     TokenOut,
     UserOut,
 )
+from app.services import accounts
 from app.services import auth as auth_service
 from app.services import tokens as token_service
 from app.services.tokens import TokenPair
 
 blp = Blueprint("auth", __name__, url_prefix="/api/auth", description="Accounts and sessions")
 auth_limit = limiter.limit(auth_rate_limit, methods=["POST"])
+# Per account as well as per IP: guesses spread over many addresses still hit one budget.
+# Only refused guesses spend it.
+login_account_limit = limiter.limit(
+    account_rate_limit, key_func=login_account_key, deduct_when=refused(401)
+)
+password_guess_limit = limiter.limit(
+    account_rate_limit, key_func=user_or_ip_key, methods=["PATCH"], deduct_when=refused(403)
+)
 
 
 def _token_response(pair: TokenPair) -> Response:
@@ -44,7 +64,9 @@ def _token_response(pair: TokenPair) -> Response:
         token_type="Bearer",  # noqa: S106 - the scheme name, not a secret
         expires_in=pair.expires_in,
     )
-    set_refresh_cookies(response, pair.refresh_token)
+    # The cookie lives exactly as long as the token it carries.
+    max_age = current_app.config["REFRESH_TOKEN_DAYS"] * 24 * 3600
+    set_refresh_cookies(response, pair.refresh_token, max_age=max_age)
     return response
 
 
@@ -56,11 +78,12 @@ def _token_response(pair: TokenPair) -> Response:
 @blp.alt_response(429, **failure("Too many attempts"))
 def register(data: dict[str, Any]) -> Any:
     """Create an account."""
-    return auth_service.create_user(**data)
+    return accounts.create_user(**data)
 
 
 @blp.route("/login", methods=["POST"])
 @auth_limit
+@login_account_limit
 @blp.arguments(LoginIn)
 @blp.response(200, TokenOut)
 @blp.alt_response(401, **failure("Invalid email or password"))
@@ -86,31 +109,33 @@ def refresh() -> Response:
 
 @blp.route("/logout", methods=["POST"])
 @jwt_required()
+@blp.arguments(LogoutIn, required=False)
 @blp.response(204)
 @blp.alt_response(401, **failure("Missing or invalid access token"))
 @blp.doc(**BEARER)
-def logout() -> Response:
-    """Revoke the access token, and the refresh token when the browser sends its cookie."""
+def logout(data: dict[str, Any]) -> Response:
+    """Revoke the access token and the refresh token: the one in the body (API clients)
+    and the one in the cookie (browsers), whichever are sent."""
     claims = get_jwt()
     token_service.revoke_access_token(
         jti=claims["jti"], expires_at=datetime.fromtimestamp(claims["exp"], UTC)
     )
-    _revoke_refresh_cookie()
+    for raw in (data.get("refresh_token"), request.cookies.get("refresh_token_cookie")):
+        _revoke_refresh_token(raw)
     response = Response(status=204)
     unset_jwt_cookies(response)
     return response
 
 
-def _revoke_refresh_cookie() -> None:
-    raw = request.cookies.get("refresh_token_cookie")
+def _revoke_refresh_token(raw: str | None) -> None:
     if not raw:
         return
     try:
         claims = decode_token(raw)
     except (JWTExtendedException, PyJWTError):
-        return  # an unusable cookie needs no revoking; it is cleared below anyway
+        return  # an unusable token needs no revoking; the cookie is cleared anyway
     if claims.get("type") == "refresh":
-        token_service.revoke_refresh_token(claims["jti"])
+        token_service.revoke_refresh_token(jti=claims["jti"], user_id=current_user_id())
 
 
 @blp.route("/me", methods=["GET"])
@@ -125,12 +150,18 @@ def me() -> Any:
 
 @blp.route("/me", methods=["PATCH"])
 @jwt_required()
+@password_guess_limit
 @blp.arguments(MeUpdate, required=False)
 @blp.response(200, UserOut)
 @blp.alt_response(401, **failure("Missing or invalid access token"))
+@blp.alt_response(403, **failure("Current password missing or wrong"))
+@blp.alt_response(429, **failure("Too many wrong current passwords"))
 @blp.doc(**BEARER)
 def update_me(data: dict[str, Any]) -> Any:
-    """Change your name, or your password (with ``current_password``)."""
+    """Change your name, or your password (with ``current_password``).
+
+    A new password ends every session of the account, this one included: log in again.
+    """
     return auth_service.update_profile(user=current_user(), **data)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import current_app
+from flask import Response, current_app, request
 from flask_jwt_extended import get_jwt_identity, jwt_required
 from flask_limiter.util import get_remote_address
 from flask_smorest.error_handler import ErrorSchema
@@ -31,7 +31,7 @@ def current_user_id() -> int:
 
 def current_user() -> User:
     user = db.session.get(User, current_user_id())
-    if user is None:
+    if user is None or not user.is_active:
         raise AuthError("The account behind this token no longer exists.")
     return user
 
@@ -53,8 +53,29 @@ def auth_rate_limit() -> str:
     return current_app.config["RATELIMIT_AUTH"]
 
 
+def account_rate_limit() -> str:
+    return current_app.config["RATELIMIT_ACCOUNT"]
+
+
 def ai_rate_limit() -> str:
+    """The offline planner costs milliseconds; a paid provider costs money."""
+    if current_app.config["AI_PROVIDER"] == "offline":
+        return current_app.config["RATELIMIT_AI_OFFLINE"]
     return current_app.config["RATELIMIT_AI"]
+
+
+def login_account_key() -> str:
+    """The account a login is for (its email as the services compare it), else the IP."""
+    body = request.get_json(silent=True)
+    email = body.get("email") if isinstance(body, dict) else None
+    if isinstance(email, str) and email.strip():
+        return f"account:{email.strip().lower()}"
+    return f"ip:{get_remote_address()}"
+
+
+def refused(status: int) -> Callable[[Response], bool]:
+    """For ``deduct_when``: spend the budget only on answers with this status."""
+    return lambda response: response.status_code == status
 
 
 def user_or_ip_key() -> str:

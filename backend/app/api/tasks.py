@@ -21,8 +21,14 @@ blp = Blueprint("tasks", __name__, url_prefix="/api/tasks", description="Tasks")
 
 UNAUTHORIZED = failure("Missing or invalid access token")
 NOT_FOUND = failure("No such task in your list")
-# One budget per user shared by every AI call: they cost money or CPU.
-ai_limit = limiter.shared_limit(ai_rate_limit, scope="ai", key_func=user_or_ip_key)
+# One budget per user shared by every AI call: they cost money or CPU. A request refused
+# for its body (422) reached no planner, so it costs nothing.
+ai_limit = limiter.shared_limit(
+    ai_rate_limit,
+    scope="ai",
+    key_func=user_or_ip_key,
+    deduct_when=lambda response: response.status_code != 422,
+)
 
 
 @blp.route("")

@@ -12,8 +12,7 @@ from app.api.deps import BEARER, admin_required, current_user_id, failure
 from app.schemas.auth import UserOut
 from app.schemas.common import PaginationArgs
 from app.schemas.users import UserCreate, UserPage, UserUpdate
-from app.services import auth as auth_service
-from app.services import users as user_service
+from app.services import accounts
 
 blp = Blueprint("users", __name__, url_prefix="/api/users", description="Account administration")
 
@@ -29,7 +28,7 @@ class Users(MethodView):
     @blp.doc(**BEARER)
     def get(self, args: dict[str, Any]) -> Any:
         """List accounts, oldest first."""
-        return user_service.list_users(**args)
+        return accounts.list_users(**args)
 
     @blp.arguments(UserCreate)
     @blp.response(201, UserOut)
@@ -39,7 +38,7 @@ class Users(MethodView):
     @blp.doc(**BEARER)
     def post(self, data: dict[str, Any]) -> Any:
         """Create an account (optionally an admin)."""
-        return auth_service.create_user(**data)
+        return accounts.create_user(**data)
 
 
 @blp.route("/<int(max=2147483647):user_id>")
@@ -53,7 +52,7 @@ class UserById(MethodView):
     @blp.doc(**BEARER)
     def get(self, user_id: int) -> Any:
         """One account."""
-        return user_service.get_user(user_id)
+        return accounts.get_user(user_id)
 
     @blp.arguments(UserUpdate, required=False)
     @blp.response(200, UserOut)
@@ -63,8 +62,11 @@ class UserById(MethodView):
     @blp.alt_response(409, **failure("Would leave no admin"))
     @blp.doc(**BEARER)
     def patch(self, data: dict[str, Any], user_id: int) -> Any:
-        """Rename, grant or remove admin rights, or set a new password."""
-        return user_service.update_user(user_id=user_id, acting_user_id=current_user_id(), **data)
+        """Rename, grant or remove admin rights, (de)activate, or set a new password.
+
+        A new password or deactivation ends every session of the account.
+        """
+        return accounts.update_user(user_id=user_id, acting_user_id=current_user_id(), **data)
 
     @blp.response(204)
     @blp.alt_response(401, **failure("Missing or invalid access token"))
@@ -74,5 +76,5 @@ class UserById(MethodView):
     @blp.doc(**BEARER)
     def delete(self, user_id: int) -> Response:
         """Delete an account and all its tasks."""
-        user_service.delete_user(user_id=user_id, acting_user_id=current_user_id())
+        accounts.delete_user(user_id=user_id, acting_user_id=current_user_id())
         return Response(status=204)

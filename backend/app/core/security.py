@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -13,6 +16,7 @@ from app.core.extensions import jwt
 
 _HASHER_KEY = "tarefa.password_hasher"
 _DUMMY_HASH_KEY = "tarefa.dummy_hash"
+_HASH_SLOTS_KEY = "tarefa.password_hash_slots"
 
 
 def init_password_hasher(app: Flask) -> None:
@@ -22,6 +26,21 @@ def init_password_hasher(app: Flask) -> None:
         parallelism=app.config["ARGON2_PARALLELISM"],
     )
     app.extensions[_HASHER_KEY] = hasher
+    # Each argon2 hash holds ARGON2_MEMORY_KIB; a burst of logins on a threaded worker
+    # would hold that many at once. Hashes beyond the slots wait their turn instead.
+    slots = max(int(app.config["PASSWORD_HASH_CONCURRENCY"]), 1)
+    app.extensions[_HASH_SLOTS_KEY] = threading.BoundedSemaphore(slots)
+
+
+def hash_slots() -> threading.BoundedSemaphore:
+    """The semaphore that bounds how many argon2 computations run at once in this process."""
+    return current_app.extensions[_HASH_SLOTS_KEY]
+
+
+@contextmanager
+def _hash_slot() -> Iterator[None]:
+    with hash_slots():
+        yield
 
 
 def _hasher() -> PasswordHasher:
@@ -33,19 +52,21 @@ def _dummy_hash() -> str:
     the same whether or not the email is known. Made on first use, not at start-up."""
     extensions = current_app.extensions
     if _DUMMY_HASH_KEY not in extensions:
-        extensions[_DUMMY_HASH_KEY] = _hasher().hash("tarefa-dummy-password")
+        extensions[_DUMMY_HASH_KEY] = hash_password("tarefa-dummy-password")
     return extensions[_DUMMY_HASH_KEY]
 
 
 def hash_password(password: str) -> str:
-    return _hasher().hash(password)
+    with _hash_slot():
+        return _hasher().hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Check a password; with ``password_hash=None`` burn the same time and fail."""
     target = password_hash or _dummy_hash()
     try:
-        matched = _hasher().verify(target, password)
+        with _hash_slot():
+            matched = _hasher().verify(target, password)
     except (VerificationError, InvalidHashError):
         return False
     return matched and password_hash is not None
@@ -91,6 +112,15 @@ def _user_gone(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
     return _unauthorized("The account behind this token no longer exists.")
 
 
+@jwt.user_lookup_loader
+def _account_of(_header: dict[str, Any], payload: dict[str, Any]) -> bool | None:
+    # Every token, access or refresh, must belong to an existing, active account;
+    # None makes Flask-JWT-Extended answer with ``_user_gone`` (401).
+    from app.services.tokens import account_accepts_tokens
+
+    return True if account_accepts_tokens(payload) else None
+
+
 @jwt.token_in_blocklist_loader
 def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
     # Refresh tokens are checked (and rotated) by the refresh service itself, which must
@@ -99,4 +129,4 @@ def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
         return False
     from app.services.tokens import is_access_token_revoked
 
-    return is_access_token_revoked(payload["jti"])
+    return is_access_token_revoked(payload)

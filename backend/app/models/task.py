@@ -17,6 +17,7 @@ class Task(db.Model):
         Index("ix_tasks_user_due", "user_id", "due_date"),
         Index("ix_tasks_user_title", "user_id", "title"),
         Index("ix_tasks_user_done", "user_id", "done"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -37,6 +37,7 @@ class PasswordResetToken(db.Model):
     """A single-use reset link; only the SHA-256 of the secret is stored."""
 
     __tablename__ = "password_reset_tokens"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.extensions import db
@@ -11,6 +11,8 @@ from app.models.types import UTCDateTime, utcnow
 
 class User(db.Model):
     __tablename__ = "users"
+    # SQLite reuses the highest deleted id without AUTOINCREMENT; ids must never come back.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -18,6 +20,10 @@ class User(db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # A deactivated account cannot log in, and its tokens are refused.
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Tokens issued before this instant are refused (password set, sessions ended).
+    tokens_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -8,6 +8,7 @@ class UserOut(Schema):
     name = fields.String(required=True)
     email = fields.String(required=True)
     is_admin = fields.Boolean(required=True)
+    is_active = fields.Boolean(required=True)
     created_at = fields.DateTime(required=True)
 
 
@@ -27,6 +28,14 @@ class TokenOut(Schema):
     refresh_token = fields.String(required=True)
     token_type = fields.String(required=True, metadata={"example": "Bearer"})
     expires_in = fields.Integer(required=True, metadata={"description": "Seconds"})
+
+
+class LogoutIn(Schema):
+    refresh_token = Secret(
+        min_length=1,
+        max_length=2000,
+        metadata={"description": "Also revoke this refresh token (browsers send the cookie)"},
+    )
 
 
 class MeUpdate(Schema):

@@ -14,6 +14,8 @@ from typing import Any
 from marshmallow import ValidationError, fields
 from marshmallow.validate import Regexp
 
+from app.core.passwords import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, password_problem
+
 # Patterns exclude NUL; unpaired surrogates cannot be written in a pattern most validators
 # accept (Rust's regex has no surrogates), so only the validator below refuses them.
 # "Spaces" are the ASCII ones: regex engines disagree on which Unicode characters \s means
@@ -88,9 +90,20 @@ class Secret(fields.String):
         super().__init__(validate=validator, load_only=True, **kwargs)
 
 
-def Password(**kwargs: Any) -> Secret:
-    """A new password: 8..128 characters."""
-    return Secret(min_length=8, max_length=128, **kwargs)
+class Password(Secret):
+    """A new password: 10..128 characters, not only spaces, not a common password."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_length=PASSWORD_MIN_LENGTH, max_length=PASSWORD_MAX_LENGTH, **kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        password = super()._deserialize(value, attr, data, **kwargs)
+        # Lengths are the validator's to explain, as for every other Secret.
+        within = PASSWORD_MIN_LENGTH <= len(password) <= PASSWORD_MAX_LENGTH
+        problem = password_problem(password) if within else None
+        if problem is not None:
+            raise ValidationError(problem)
+        return password
 
 
 class Email(fields.Email):

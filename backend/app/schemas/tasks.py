@@ -29,7 +29,8 @@ class TaskUpdate(Schema):
     description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
     done = StrictBoolean()
-    estimate_minutes = fields.Integer(allow_none=True, validate=ESTIMATE_RANGE)
+    # strict: 1.5 is refused, not silently stored as 1.
+    estimate_minutes = fields.Integer(allow_none=True, strict=True, validate=ESTIMATE_RANGE)
 
 
 class TaskCreate(TaskUpdate):

@@ -15,6 +15,9 @@ class UserCreate(Schema):
 class UserUpdate(Schema):
     name = Text(max_length=120)
     is_admin = StrictBoolean()
+    is_active = StrictBoolean(
+        metadata={"description": "false deactivates: no login, every session ends"}
+    )
     password = Password()
 
 

@@ -1,4 +1,5 @@
-"""Accounts: registration, login, profile changes and password reset."""
+"""Self-service: login, profile changes and password reset (accounts are kept by
+``services.accounts``)."""
 
 from __future__ import annotations
 
@@ -8,40 +9,26 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from app.core.errors import AuthError, BadRequest, Conflict, Forbidden
+from app.core.errors import AuthError, BadRequest, Forbidden
 from app.core.extensions import db
 from app.core.mail import MailError, send_mail
 from app.core.security import hash_password, needs_rehash, verify_password
-from app.models import PasswordResetToken, RefreshToken, User
+from app.models import PasswordResetToken, User
+from app.services import accounts
 
 log = logging.getLogger(__name__)
 INVALID_CREDENTIALS = "Invalid email or password."
-
-
-def normalize_email(email: str) -> str:
-    return email.strip().lower()
-
-
-def find_user_by_email(email: str) -> User | None:
-    return db.session.scalar(select(User).where(User.email == normalize_email(email)))
-
-
-def create_user(*, name: str, email: str, password: str, is_admin: bool = False) -> User:
-    email = normalize_email(email)
-    if find_user_by_email(email) is not None:
-        raise Conflict("An account with this email already exists.")
-    user = User(name=name, email=email, password_hash=hash_password(password), is_admin=is_admin)
-    db.session.add(user)
-    db.session.commit()
-    return user
+INVALID_RESET_LINK = "This reset link is invalid or has expired."
 
 
 def authenticate(*, email: str, password: str) -> User:
     """Return the user for valid credentials; the same error and cost otherwise."""
-    user = find_user_by_email(email)
+    user = accounts.find_user_by_email(email)
     if not verify_password(user.password_hash if user else None, password) or user is None:
+        raise AuthError(INVALID_CREDENTIALS)
+    if not user.is_active:
         raise AuthError(INVALID_CREDENTIALS)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -56,6 +43,7 @@ def update_profile(
     password: str | None = None,
     current_password: str | None = None,
 ) -> User:
+    """Rename, or set a new password, which ends every session (this one too)."""
     if password is not None:
         # 403, not 401: the session is fine, this one change is refused.
         if not current_password:
@@ -68,21 +56,13 @@ def update_profile(
                 "The current password is not correct.",
                 errors={"json": {"current_password": ["The current password is not correct."]}},
             )
-        _set_password(user, password)
     if name is not None:
         user.name = name
-    db.session.commit()
+    if password is not None:
+        accounts.set_password(user, password)
+    else:
+        db.session.commit()
     return user
-
-
-def _set_password(user: User, password: str) -> None:
-    """Change the password and end every session that used the old one."""
-    user.password_hash = hash_password(password)
-    db.session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=datetime.now(UTC))
-    )
 
 
 def _hash_reset_token(token: str) -> str:
@@ -91,8 +71,8 @@ def _hash_reset_token(token: str) -> str:
 
 def request_password_reset(*, email: str) -> None:
     """Mail a single-use link when the account exists; say nothing either way."""
-    user = find_user_by_email(email)
-    if user is None:
+    user = accounts.find_user_by_email(email)
+    if user is None or not user.is_active:
         return
     token = secrets.token_urlsafe(32)
     minutes = current_app.config["PASSWORD_RESET_MINUTES"]
@@ -104,7 +84,9 @@ def request_password_reset(*, email: str) -> None:
         )
     )
     db.session.commit()
-    link = f"{current_app.config['PUBLIC_URL']}/reset-password?token={token}"
+    # In the fragment: browsers never send it, so no access log (ours, gunicorn's,
+    # Nginx's, a proxy's) ever records the token; the SPA reads it from there.
+    link = f"{current_app.config['PUBLIC_URL']}/reset-password#token={token}"
     body = (
         f"Hello {user.name},\n\nTo choose a new Tarefa password, open this link within "
         f"{minutes} minutes:\n\n{link}\n\nIf you did not ask for this, ignore this message.\n"
@@ -117,18 +99,22 @@ def request_password_reset(*, email: str) -> None:
 
 
 def confirm_password_reset(*, token: str, password: str) -> None:
-    reset = db.session.scalar(
-        select(PasswordResetToken).where(PasswordResetToken.token_hash == _hash_reset_token(token))
-    )
+    """Use a reset link once: claiming it is one conditional UPDATE, so of concurrent
+    uses exactly one wins; the new password then voids every other link of the user."""
     now = datetime.now(UTC)
-    if reset is None or reset.used_at is not None or reset.expires_at <= now:
-        raise BadRequest(
-            "This reset link is invalid or has expired.",
-            errors={"json": {"token": ["This reset link is invalid or has expired."]}},
+    user_id = db.session.scalar(
+        update(PasswordResetToken)
+        .where(
+            PasswordResetToken.token_hash == _hash_reset_token(token),
+            PasswordResetToken.used_at.is_(None),
+            PasswordResetToken.expires_at > now,
         )
-    user = db.session.get(User, reset.user_id)
-    if user is None:  # the account was deleted; the cascade normally removes the token too
-        raise BadRequest("This reset link is invalid or has expired.")
-    reset.used_at = now
-    _set_password(user, password)
-    db.session.commit()
+        .values(used_at=now)
+        .returning(PasswordResetToken.user_id)
+        .execution_options(synchronize_session=False)
+    )
+    user = db.session.get(User, user_id) if user_id is not None else None
+    if user is None or not user.is_active:
+        db.session.rollback()
+        raise BadRequest(INVALID_RESET_LINK, errors={"json": {"token": [INVALID_RESET_LINK]}})
+    accounts.set_password(user, password)

@@ -1,21 +1,24 @@
 """Issuing, rotating and revoking JWTs.
 
 PostgreSQL is the source of truth for revocation, so it holds across workers, replicas
-and restarts; Redis, when configured, caches the answer for access tokens.
+and restarts; Redis, when configured, caches the answers for access tokens. An access
+token is refused when its own id was revoked (logout) and when its account is gone,
+deactivated, or ended its sessions after the token was issued (``tokens_valid_after``).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import redis
-from flask import current_app
+from flask import current_app, g
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 
 from app.core.cache import get_redis
 from app.core.errors import AuthError
@@ -24,8 +27,12 @@ from app.models import RefreshToken, RevokedAccessToken, User
 
 log = logging.getLogger(__name__)
 _CACHE_PREFIX = "tarefa:revoked:"
-# A "not revoked" answer is cached briefly so a logout on another replica wins quickly.
+_USER_PREFIX = "tarefa:user-sessions:"
+# A "still valid" answer is cached briefly so a change on another replica wins quickly.
 _NOT_REVOKED_TTL_SECONDS = 30
+# Cached state of an account that is deleted or deactivated: every token is refused.
+_NO_SESSIONS = "none"
+REUSE_MESSAGE = "Refresh token reuse detected; please log in again."
 
 
 @dataclass(frozen=True)
@@ -40,15 +47,18 @@ def issue_tokens(*, user: User, family_id: str | None = None) -> TokenPair:
     access_minutes = current_app.config["ACCESS_TOKEN_MINUTES"]
     refresh_days = current_app.config["REFRESH_TOKEN_DAYS"]
     identity = str(user.id)
+    # ``iat`` to the microsecond, so a token issued right after a password change is told
+    # apart from one issued right before it (whole seconds would blur the two).
+    issued_at = time.time()
     access = create_access_token(
         identity=identity,
-        additional_claims={"adm": user.is_admin},
+        additional_claims={"adm": user.is_admin, "iat": issued_at},
         expires_delta=timedelta(minutes=access_minutes),
     )
     family = family_id or str(uuid.uuid4())
     refresh = create_refresh_token(
         identity=identity,
-        additional_claims={"fam": family},
+        additional_claims={"fam": family, "iat": issued_at},
         expires_delta=timedelta(days=refresh_days),
     )
     claims = decode_token(refresh)
@@ -65,37 +75,70 @@ def issue_tokens(*, user: User, family_id: str | None = None) -> TokenPair:
 
 
 def rotate_refresh_token(claims: dict[str, Any]) -> TokenPair:
-    """Swap a refresh token for a new pair; a second use of one revokes its family."""
-    stored = db.session.get(RefreshToken, claims["jti"])
-    if stored is None:
-        raise AuthError("Unknown refresh token.")
-    if stored.revoked_at is not None:
-        _revoke_family(stored.family_id)
-        log.warning("refresh token reuse detected", extra={"user_id": stored.user_id})
-        raise AuthError("Refresh token reuse detected; please log in again.")
-    user = db.session.get(User, stored.user_id)
-    if user is None:
-        raise AuthError("The account behind this token no longer exists.")
-    stored.revoked_at = datetime.now(UTC)
-    return issue_tokens(user=user, family_id=stored.family_id)
+    """Swap a refresh token for a new pair; any second use ends every session of the user.
 
-
-def revoke_refresh_token(jti: str) -> None:
-    db.session.execute(
+    The swap is one conditional UPDATE: of N concurrent uses of one token exactly one
+    changes the row (PostgreSQL makes the others wait for it, then re-check), and the
+    others are treated as the theft they look like.
+    """
+    jti = claims["jti"]
+    claimed = db.session.execute(
         update(RefreshToken)
         .where(RefreshToken.jti == jti, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=datetime.now(UTC))
+        .execution_options(synchronize_session=False)
     )
-    db.session.commit()
+    stored = db.session.get(RefreshToken, jti)
+    if stored is None:
+        db.session.rollback()
+        raise AuthError("Unknown refresh token.")
+    user = db.session.get(User, stored.user_id)
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        log.warning("refresh token reuse detected", extra={"user_id": stored.user_id})
+        if user is not None:
+            end_sessions(user)
+        raise AuthError(REUSE_MESSAGE)
+    if user is None or not user.is_active:
+        db.session.rollback()
+        raise AuthError("The account behind this token no longer exists.")
+    return issue_tokens(user=user, family_id=stored.family_id)
 
 
-def _revoke_family(family_id: str) -> None:
+def revoke_refresh_token(*, jti: str, user_id: int) -> None:
+    """Revoke one refresh token of ``user_id`` (someone else's is left alone)."""
     db.session.execute(
         update(RefreshToken)
-        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .where(
+            RefreshToken.jti == jti,
+            RefreshToken.user_id == user_id,
+            RefreshToken.revoked_at.is_(None),
+        )
         .values(revoked_at=datetime.now(UTC))
     )
     db.session.commit()
+
+
+def end_sessions(user: User) -> None:
+    """Revoke every refresh token of ``user`` and refuse every access token issued so far.
+
+    Commits, together with whatever change of ``user`` the caller made (a new password,
+    deactivation), then tells the other workers through the cache.
+    """
+    now = datetime.now(UTC)
+    db.session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    user.tokens_valid_after = now
+    db.session.commit()
+    publish_account_state(user_id=user.id, user=user)
+
+
+def publish_account_state(*, user_id: int, user: User | None) -> None:
+    """After a commit: overwrite the cached session state, so no replica serves an old one."""
+    _cache_write(_USER_PREFIX + str(user_id), _account_state(user), _NOT_REVOKED_TTL_SECONDS)
 
 
 def revoke_access_token(*, jti: str, expires_at: datetime) -> None:
@@ -103,36 +146,95 @@ def revoke_access_token(*, jti: str, expires_at: datetime) -> None:
         db.session.add(RevokedAccessToken(jti=jti, expires_at=expires_at))
     db.session.commit()
     ttl = max(int((expires_at - datetime.now(UTC)).total_seconds()), 1)
-    _cache_set(jti, revoked=True, ttl=ttl)
+    _cache_write(_CACHE_PREFIX + jti, "1", ttl)
 
 
-def is_access_token_revoked(jti: str) -> bool:
-    cached = _cache_get(jti)
-    if cached is not None:
-        return cached
-    revoked = db.session.scalar(select(RevokedAccessToken.jti).where(RevokedAccessToken.jti == jti))
-    _cache_set(jti, revoked=revoked is not None, ttl=_NOT_REVOKED_TTL_SECONDS)
-    return revoked is not None
+def is_access_token_revoked(claims: dict[str, Any]) -> bool:
+    """True for a logged-out token, or one issued before its account ended its sessions."""
+    jti_revoked, state = _token_state(claims)
+    if jti_revoked:
+        return True
+    if state in ("", _NO_SESSIONS):  # a gone account is ``account_accepts_tokens``'s to refuse
+        return False
+    return float(claims["iat"]) < float(state)
 
 
-def _cache_get(jti: str) -> bool | None:
+def account_accepts_tokens(claims: dict[str, Any]) -> bool:
+    """False when the token's account was deleted or deactivated."""
+    return _token_state(claims)[1] != _NO_SESSIONS
+
+
+def _token_state(claims: dict[str, Any]) -> tuple[bool, str]:
+    """(Was this token's id revoked?, its account's state), from Redis when cached, else
+    from one query; remembered for the rest of the request."""
+    jti, user_id = claims["jti"], int(claims["sub"])
+    remembered = g.get("tarefa_token_state")
+    if remembered is not None and remembered[0] == jti:
+        return remembered[1]
+    jti_key, user_key = _CACHE_PREFIX + jti, _USER_PREFIX + str(user_id)
+    cached_jti, cached_state = _cache_read(jti_key), _cache_read(user_key)
+    if cached_jti is not None and cached_state is not None:
+        answer = (cached_jti == "1", cached_state)
+    else:
+        answer = _read_token_state(jti, user_id)
+        if not answer[0]:
+            _cache_write(jti_key, "0", _NOT_REVOKED_TTL_SECONDS, only_new=True)
+        # Never overwrites a state written meanwhile by a change that committed after our read.
+        _cache_write(user_key, answer[1], _NOT_REVOKED_TTL_SECONDS, only_new=True)
+    g.tarefa_token_state = (jti, answer)
+    return answer
+
+
+def _read_token_state(jti: str, user_id: int) -> tuple[bool, str]:
+    account = select(User.is_active, User.tokens_valid_after).where(User.id == user_id)
+    revoked = exists().where(RevokedAccessToken.jti == jti)
+    row = db.session.execute(
+        select(
+            revoked,
+            account.with_only_columns(User.is_active).scalar_subquery(),
+            account.with_only_columns(User.tokens_valid_after).scalar_subquery(),
+        )
+    ).one()
+    if row[1] is None or not row[1]:  # no such account, or deactivated
+        return bool(row[0]), _NO_SESSIONS
+    valid_after = row[2]
+    if isinstance(valid_after, str):  # SQLite hands a scalar subquery's datetime back as text
+        valid_after = datetime.fromisoformat(valid_after)
+    return bool(row[0]), "" if valid_after is None else _instant(valid_after)
+
+
+def _account_state(user: User | None) -> str:
+    """``none`` (no token accepted), ``""`` (all accepted) or the POSIX instant they start."""
+    if user is None or not user.is_active:
+        return _NO_SESSIONS
+    if user.tokens_valid_after is None:
+        return ""
+    return _instant(user.tokens_valid_after)
+
+
+def _instant(moment: datetime) -> str:
+    if moment.tzinfo is None:  # SQLite keeps no zone; every stored instant is UTC
+        moment = moment.replace(tzinfo=UTC)
+    return repr(moment.timestamp())
+
+
+def _cache_read(key: str) -> str | None:
     client = get_redis()
     if client is None:
         return None
     try:
-        value = client.get(_CACHE_PREFIX + jti)
+        value = client.get(key)
     except redis.RedisError as exc:
         log.warning("redis unavailable for revocation cache: %s", exc.__class__.__name__)
         return None
-    return None if value is None else value == b"1"
+    return None if value is None else value.decode()
 
 
-def _cache_set(jti: str, *, revoked: bool, ttl: int) -> None:
+def _cache_write(key: str, value: str, ttl: int, *, only_new: bool = False) -> None:
     client = get_redis()
     if client is None:
         return
     try:
-        # "not revoked" never overwrites a revocation written meanwhile by a logout.
-        client.set(_CACHE_PREFIX + jti, b"1" if revoked else b"0", ex=ttl, nx=not revoked)
+        client.set(key, value.encode(), ex=ttl, nx=only_new)
     except redis.RedisError as exc:
         log.warning("redis unavailable for revocation cache: %s", exc.__class__.__name__)

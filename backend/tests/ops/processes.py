@@ -252,6 +252,7 @@ class NativeStack:
             STACK_READY_TIMEOUT="60",
             RATELIMIT_AUTH="100000 per minute",
             RATELIMIT_AI="100000 per minute",
+            RATELIMIT_AI_OFFLINE="100000 per minute",
             # Workers are recycled after this many requests; the tests check that no fault
             # replaces a worker, so recycling must not happen during them.
             GUNICORN_MAX_REQUESTS="1000000",

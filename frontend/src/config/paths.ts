@@ -9,7 +9,7 @@ export const paths = {
   auth: {
     login: {
       path: '/login',
-      getHref: (next?: string | null, reason?: 'expired') => {
+      getHref: (next?: string | null, reason?: 'expired' | 'password') => {
         const href = withNext('/login', next);
         if (!reason) return href;
         return `${href}${href.includes('?') ? '&' : '?'}reason=${reason}`;

@@ -1,7 +1,8 @@
 /** Client-side checks with translatable results; the server still validates everything. */
 import type { FieldErrors } from '@/lib/api/errors';
 
-export const PASSWORD_MIN_LENGTH = 8;
+/** The backend also refuses the 30,000 most common passwords; its 422 is shown by the field. */
+export const PASSWORD_MIN_LENGTH = 10;
 
 export type Problem = 'required' | 'email' | 'passwordTooShort' | 'passwordsDiffer';
 export type Problems<K extends string> = Partial<Record<K, Problem>>;

@@ -31,6 +31,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     name: 'Ana Souza',
     email: 'ana@example.com',
     is_admin: false,
+    is_active: true,
     created_at: '2026-11-01T09:00:00Z',
     ...overrides,
   };

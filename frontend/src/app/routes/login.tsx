@@ -17,6 +17,11 @@ export default function LoginRoute() {
           {t('auth.sessionExpired')}
         </p>
       )}
+      {params.get('reason') === 'password' && (
+        <p className="notice" role="status">
+          {t('auth.passwordChangedLogIn')}
+        </p>
+      )}
       <LoginForm next={next} onSuccess={() => navigate(safeNext(next), { replace: true })} />
     </>
   );

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { ResetPasswordForm } from '@/features/auth/components/ResetPasswordForm';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export default function ResetPasswordRoute() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const token = params.get('token');
+  // The emailed link carries the token in the fragment (#token=…), which browsers never
+  // send to a server, so no access log can record it.
+  const token = new URLSearchParams(useLocation().hash.slice(1)).get('token');
   useDocumentTitle(t('auth.resetTitle'));
   if (!token) {
     return (

@@ -265,7 +265,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the access token, and the refresh token when the browser sends its cookie. */
+        /**
+         * Revoke the access token and the refresh token: the one in the body (API clients)
+         *     and the one in the cookie (browsers), whichever are sent.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -273,7 +276,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["LogoutIn"];
+                };
+            };
             responses: {
                 /** @description No Content */
                 204: {
@@ -291,6 +298,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -343,7 +351,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name, or your password (with ``current_password``). */
+        /**
+         * Change your name, or your password (with ``current_password``).
+         * @description A new password ends every session of the account, this one included: log in again.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -375,7 +386,25 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Current password missing or wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                /** @description Too many wrong current passwords */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -713,7 +742,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename, grant or remove admin rights, or set a new password. */
+        /**
+         * Rename, grant or remove admin rights, (de)activate, or set a new password.
+         * @description A new password or deactivation ends every session of the account.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1310,6 +1342,7 @@ export interface components {
             name: string;
             email: string;
             is_admin: boolean;
+            is_active: boolean;
             /** Format: date-time */
             created_at: string;
         };
@@ -1324,6 +1357,10 @@ export interface components {
             token_type: string;
             /** @description Seconds */
             expires_in: number;
+        };
+        LogoutIn: {
+            /** @description Also revoke this refresh token (browsers send the cookie) */
+            refresh_token?: string;
         };
         MeUpdate: {
             name?: string;
@@ -1355,6 +1392,8 @@ export interface components {
         UserUpdate: {
             name?: string;
             is_admin?: boolean;
+            /** @description false deactivates: no login, every session ends */
+            is_active?: boolean;
             password?: string;
         };
         TaskOut: {

@@ -33,7 +33,7 @@ describe('password reset', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
-    const { user } = renderApp('/reset-password?token=tok-123');
+    const { user } = renderApp('/reset-password#token=tok-123');
 
     await user.type(await screen.findByLabelText('New password'), 'a-new-password');
     await user.type(screen.getByLabelText('Repeat the new password'), 'a-new-password');
@@ -50,7 +50,7 @@ describe('password reset', () => {
         errorBody(400, 'This reset link is invalid or has expired.'),
       ),
     );
-    const { user } = renderApp('/reset-password?token=old');
+    const { user } = renderApp('/reset-password#token=old');
 
     await user.type(await screen.findByLabelText('New password'), 'a-new-password');
     await user.type(screen.getByLabelText('Repeat the new password'), 'a-new-password');
@@ -61,9 +61,18 @@ describe('password reset', () => {
     );
   });
 
+  it('does not take the token from the query string, where logs would see it', async () => {
+    server.use(...anonymousHandlers());
+    renderApp('/reset-password?token=tok-123');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This reset link is invalid or has expired. Ask for a new one.',
+    );
+  });
+
   it('checks the passwords match before sending anything', async () => {
     server.use(...anonymousHandlers());
-    const { user } = renderApp('/reset-password?token=tok');
+    const { user } = renderApp('/reset-password#token=tok');
 
     await user.type(await screen.findByLabelText('New password'), 'a-new-password');
     await user.type(screen.getByLabelText('Repeat the new password'), 'another-password');

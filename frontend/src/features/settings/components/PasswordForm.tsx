@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
+import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
+import { useEndSession } from '@/lib/auth/user';
 import { useProblemText } from '@/lib/use-problem-text';
 import {
   checkPassword,
@@ -21,6 +24,8 @@ export function PasswordForm() {
   const describeError = useErrorMessage();
   const problemText = useProblemText();
   const change = useChangePassword();
+  const endSession = useEndSession();
+  const navigate = useNavigate();
   const [form, setForm] = useState(EMPTY);
   const [problems, setProblems] = useState<Problems<Field>>({});
 
@@ -35,7 +40,13 @@ export function PasswordForm() {
     if (hasProblems(found)) return;
     change.mutate(
       { currentPassword: form.current, password: form.password },
-      { onSuccess: () => setForm(EMPTY) },
+      {
+        // A new password ends every session, this one too: log in again with it.
+        onSuccess: () => {
+          endSession();
+          navigate(paths.auth.login.getHref(null, 'password'), { replace: true });
+        },
+      },
     );
   }
 
@@ -76,11 +87,6 @@ export function PasswordForm() {
       {change.error && !wrongCurrent && (
         <p className="form__error" role="alert">
           {describeError(change.error)}
-        </p>
-      )}
-      {change.isSuccess && (
-        <p className="form__success" role="status">
-          {t('settings.passwordChanged')}
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={change.isPending}>

@@ -49,4 +49,43 @@ describe('settings', () => {
     expect(within(form).getByLabelText('Current password')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/settings$/);
   });
+
+  it('sends the person to log in again once the password is changed', async () => {
+    const patches: unknown[] = [];
+    server.use(
+      ...sessionHandlers(),
+      http.patch(url('/api/auth/me'), async ({ request }) => {
+        patches.push(await request.json());
+        return HttpResponse.json(makeUser());
+      }),
+    );
+    const { user } = renderApp('/settings');
+    const form = await screen.findByRole('form', { name: 'Change password' });
+
+    await user.type(within(form).getByLabelText('Current password'), 'the-old-password');
+    await user.type(within(form).getByLabelText('New password'), 'brand-new-pass');
+    await user.type(within(form).getByLabelText('Repeat the new password'), 'brand-new-pass');
+    await user.click(within(form).getByRole('button', { name: 'Change password' }));
+
+    expect(
+      await screen.findByText(
+        'Your password was changed and every session ended. Log in with the new password.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/login\?reason=password$/);
+    expect(patches).toEqual([{ password: 'brand-new-pass', current_password: 'the-old-password' }]);
+  });
+
+  it('asks for at least 10 characters before sending a new password', async () => {
+    server.use(...sessionHandlers());
+    const { user } = renderApp('/settings');
+    const form = await screen.findByRole('form', { name: 'Change password' });
+
+    await user.type(within(form).getByLabelText('Current password'), 'the-old-password');
+    await user.type(within(form).getByLabelText('New password'), 'nine-char');
+    await user.type(within(form).getByLabelText('Repeat the new password'), 'nine-char');
+    await user.click(within(form).getByRole('button', { name: 'Change password' }));
+
+    expect(within(form).getByText('Use at least 10 characters.')).toBeInTheDocument();
+  });
 });
