@@ -103,8 +103,11 @@ describe('session', () => {
     server.use(
       ...sessionHandlers(),
       http.get(url('/api/tasks'), () => HttpResponse.json(makePage([]))),
-      http.post(url('/api/auth/logout'), ({ request }) => {
-        loggedOut = request.headers.get('Authorization') === 'Bearer access-1';
+      http.post(url('/api/auth/logout'), async ({ request }) => {
+        // Only the access token: the refresh token stays in its httpOnly cookie.
+        loggedOut =
+          request.headers.get('Authorization') === 'Bearer access-1' &&
+          (await request.text()) === '';
         return new HttpResponse(null, { status: 204 });
       }),
     );
