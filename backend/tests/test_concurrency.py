@@ -4,8 +4,9 @@ against a committed PostgreSQL database (no rolled-back test transaction in betw
 import threading
 from collections import Counter
 
+import psycopg
 import pytest
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
 from app import create_app
 from app.core.extensions import db
@@ -111,6 +112,14 @@ def test_one_reset_link_used_concurrently_sets_one_password(shared_app):
     login(shared_app, "reset@example.com", f"racer-password-{winner}")
 
 
+def waiting_on_locks(dsn):
+    with psycopg.connect(dsn, autocommit=True) as probe:
+        return probe.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        ).fetchone()[0]
+
+
 def test_two_admins_demoting_each_other_at_once_leave_one_admin(shared_app):
     with shared_app.app_context():
         first = create_user(name="A", email="a@example.com", password=PASSWORD, is_admin=True)
@@ -120,15 +129,35 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(shared_app):
         bearer(login(shared_app, email)["access_token"])
         for email in ("a@example.com", "b@example.com")
     ]
+    dsn = make_url(shared_app.config["SQLALCHEMY_DATABASE_URI"]).set(drivername="postgresql")
+    dsn = dsn.render_as_string(hide_password=False)
+    answers = [None, None]
 
-    answers = all_at_once(
-        2,
-        lambda index: shared_app.test_client().patch(
+    def demote(index):
+        answers[index] = shared_app.test_client().patch(
             f"/api/users/{ids[1 - index]}", json={"is_admin": False}, headers=headers[index]
-        ),
-    )
+        )
+
+    # Both requests are lined up behind a lock on the admins' rows, held here, so both have
+    # passed their admin check before either may change anything: the worst interleaving.
+    with psycopg.connect(dsn) as holder:
+        holder.execute("SELECT id FROM users WHERE is_admin FOR UPDATE")
+        threads = [threading.Thread(target=demote, args=(i,)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for _ in range(600):
+            if waiting_on_locks(dsn) == 2:
+                break
+            threading.Event().wait(0.05)
+        holder.rollback()
+    for thread in threads:
+        thread.join()
 
     assert sorted(answer.status_code for answer in answers) == [200, 409]
+    assert [answer.json["message"] for answer in answers if answer.status_code == 409] == [
+        f"{['a@example.com', 'b@example.com'][[a.status_code for a in answers].index(200)]} "
+        "is the last admin."
+    ]
     with shared_app.app_context():
         admins = db.session.scalars(select(User.email).where(User.is_admin)).all()
     assert len(admins) == 1

@@ -186,3 +186,19 @@ def test_refresh_cookie_expires_with_its_token(client, member):
         if value.startswith("refresh_token_cookie=")
     ]
     assert "Max-Age=1209600" in cookie  # 14 days, REFRESH_TOKEN_DAYS
+
+
+def test_browsers_get_the_refresh_token_only_as_the_cookie(client, member):
+    cookie_only = {"X-Refresh-Token-Delivery": "cookie"}
+    login = client.post(
+        "/api/auth/login",
+        json={"email": member.email, "password": PASSWORD},
+        headers=cookie_only,
+    )
+
+    assert set(login.json) == {"access_token", "token_type", "expires_in"}
+    assert client.get_cookie("refresh_token_cookie", path="/api/auth") is not None
+    csrf = client.get_cookie("csrf_refresh_token").value
+    refreshed = client.post("/api/auth/refresh", headers={"X-CSRF-TOKEN": csrf, **cookie_only})
+    assert refreshed.status_code == 200
+    assert "refresh_token" not in refreshed.json

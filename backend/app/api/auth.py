@@ -56,14 +56,27 @@ password_guess_limit = limiter.limit(
 )
 
 
+# Browsers send ``X-Refresh-Token-Delivery: cookie``: their refresh token then lives only in
+# the httpOnly cookie, out of reach of any script; API clients get it in the body too.
+COOKIE_ONLY = {
+    "in": "header",
+    "name": "X-Refresh-Token-Delivery",
+    "required": False,
+    "schema": {"type": "string", "enum": ["cookie"]},
+    "description": "`cookie`: leave the refresh token out of the body (browsers)",
+}
+
+
 def _token_response(pair: TokenPair) -> Response:
     """The pair as JSON, plus the refresh token as an httpOnly cookie for browsers."""
-    response = jsonify(
-        access_token=pair.access_token,
-        refresh_token=pair.refresh_token,
-        token_type="Bearer",  # noqa: S106 - the scheme name, not a secret
-        expires_in=pair.expires_in,
-    )
+    body = {
+        "access_token": pair.access_token,
+        "token_type": "Bearer",
+        "expires_in": pair.expires_in,
+    }
+    if request.headers.get(COOKIE_ONLY["name"], "").strip().lower() != "cookie":
+        body["refresh_token"] = pair.refresh_token
+    response = jsonify(body)
     # The cookie lives exactly as long as the token it carries.
     max_age = current_app.config["REFRESH_TOKEN_DAYS"] * 24 * 3600
     set_refresh_cookies(response, pair.refresh_token, max_age=max_age)
@@ -88,6 +101,7 @@ def register(data: dict[str, Any]) -> Any:
 @blp.response(200, TokenOut)
 @blp.alt_response(401, **failure("Invalid email or password"))
 @blp.alt_response(429, **failure("Too many attempts"))
+@blp.doc(parameters=[COOKIE_ONLY])
 def login(data: dict[str, Any]) -> Response:
     """Exchange credentials for an access token and a refresh token."""
     user = auth_service.authenticate(email=data["email"], password=data["password"])
@@ -98,7 +112,7 @@ def login(data: dict[str, Any]) -> Response:
 @jwt_required(refresh=True, locations=["headers", "cookies"])
 @blp.response(200, TokenOut)
 @blp.alt_response(401, **failure("Missing, invalid, expired or reused refresh token"))
-@blp.doc(security=[{"bearerAuth": []}, {"refreshCookie": []}])
+@blp.doc(security=[{"bearerAuth": []}, {"refreshCookie": []}], parameters=[COOKIE_ONLY])
 def refresh() -> Response:
     """Rotate the refresh token (Bearer or cookie with its X-CSRF-TOKEN header).
 

@@ -25,7 +25,9 @@ class LoginIn(Schema):
 
 class TokenOut(Schema):
     access_token = fields.String(required=True)
-    refresh_token = fields.String(required=True)
+    refresh_token = fields.String(
+        metadata={"description": "Absent when asked for with X-Refresh-Token-Delivery: cookie"}
+    )
     token_type = fields.String(required=True, metadata={"example": "Bearer"})
     expires_in = fields.Integer(required=True, metadata={"description": "Seconds"})
 

@@ -21,9 +21,13 @@ describe('session', () => {
   });
 
   it('sends signed-out people to login and back to the page they asked for', async () => {
+    const deliveries: (string | null)[] = [];
     server.use(
       ...anonymousHandlers(),
-      http.post(url('/api/auth/login'), () => HttpResponse.json(tokens)),
+      http.post(url('/api/auth/login'), ({ request }) => {
+        deliveries.push(request.headers.get('X-Refresh-Token-Delivery'));
+        return HttpResponse.json({ access_token: 'new', token_type: 'Bearer', expires_in: 900 });
+      }),
       http.get(url('/api/auth/me'), () => HttpResponse.json(makeUser())),
       http.get(url('/api/tasks'), () => HttpResponse.json(makePage([]))),
     );
@@ -38,6 +42,8 @@ describe('session', () => {
 
     expect(await screen.findByText('No tasks match these filters.')).toBeInTheDocument();
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/\?status=done$/);
+    // The refresh token stays in the httpOnly cookie: the app asks not to get it in the body.
+    expect(deliveries).toEqual(['cookie']);
   });
 
   it('goes to login with "session expired" when a refresh fails mid-use, then comes back', async () => {
@@ -103,8 +109,11 @@ describe('session', () => {
     server.use(
       ...sessionHandlers(),
       http.get(url('/api/tasks'), () => HttpResponse.json(makePage([]))),
-      http.post(url('/api/auth/logout'), ({ request }) => {
-        loggedOut = request.headers.get('Authorization') === 'Bearer access-1';
+      http.post(url('/api/auth/logout'), async ({ request }) => {
+        // Only the access token: the refresh token stays in its httpOnly cookie.
+        loggedOut =
+          request.headers.get('Authorization') === 'Bearer access-1' &&
+          (await request.text()) === '';
         return new HttpResponse(null, { status: 204 });
       }),
     );

@@ -160,7 +160,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie`: leave the refresh token out of the body (browsers) */
+                    "X-Refresh-Token-Delivery"?: "cookie";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -223,7 +226,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie`: leave the refresh token out of the body (browsers) */
+                    "X-Refresh-Token-Delivery"?: "cookie";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1352,7 +1358,8 @@ export interface components {
         };
         TokenOut: {
             access_token: string;
-            refresh_token: string;
+            /** @description Absent when asked for with X-Refresh-Token-Delivery: cookie */
+            refresh_token?: string;
             /** @example Bearer */
             token_type: string;
             /** @description Seconds */

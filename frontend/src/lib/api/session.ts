@@ -35,7 +35,11 @@ async function requestNewAccessToken(): Promise<boolean> {
     response = await fetch(`${env.API_URL}/api/auth/refresh`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'X-CSRF-TOKEN': readCookie('csrf_refresh_token') },
+      headers: {
+        'X-CSRF-TOKEN': readCookie('csrf_refresh_token'),
+        // Keep the refresh token out of the body: only the httpOnly cookie carries it.
+        'X-Refresh-Token-Delivery': 'cookie',
+      },
     });
   } catch (error) {
     throw networkError(error);

@@ -5,9 +5,14 @@ import { useStartSession } from '@/lib/auth/user';
 
 export type LoginInput = { email: string; password: string };
 
-/** The refresh token in the body is ignored on purpose: the httpOnly cookie carries it. */
+/** The refresh token stays in the httpOnly cookie: the server leaves it out of the body. */
 export async function login(input: LoginInput): Promise<string> {
-  const tokens = await unwrap(api.POST('/api/auth/login', { body: input }));
+  const tokens = await unwrap(
+    api.POST('/api/auth/login', {
+      body: input,
+      headers: { 'X-Refresh-Token-Delivery': 'cookie' },
+    }),
+  );
   return tokens.access_token;
 }
 

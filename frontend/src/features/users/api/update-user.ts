@@ -3,7 +3,10 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import { usersKey } from '@/lib/query-keys';
 
-export type UpdateUserInput = { id: number; changes: { name?: string; is_admin?: boolean } };
+export type UpdateUserInput = {
+  id: number;
+  changes: { name?: string; is_admin?: boolean; is_active?: boolean };
+};
 
 export function updateUser({ id, changes }: UpdateUserInput) {
   return unwrap(

@@ -21,7 +21,10 @@ export function UserRow({ user, isSelf }: UserRowProps) {
     <tr>
       <td data-label={t('auth.name')}>{user.name}</td>
       <td data-label={t('auth.email')}>{user.email}</td>
-      <td data-label={t('users.role')}>{user.is_admin ? t('users.admin') : t('users.member')}</td>
+      <td data-label={t('users.role')}>
+        {user.is_admin ? t('users.admin') : t('users.member')}
+        {!user.is_active && ` (${t('users.deactivated')})`}
+      </td>
       <td data-label={t('users.createdAt')}>{formatDateTime(user.created_at, i18n.language)}</td>
       <td className="users__actions">
         {!isSelf && (
@@ -37,6 +40,21 @@ export function UserRow({ user, isSelf }: UserRowProps) {
             onClick={() => update.mutate({ id: user.id, changes: { is_admin: !user.is_admin } })}
           >
             {user.is_admin ? t('users.removeAdminShort') : t('users.makeAdminShort')}
+          </button>
+        )}
+        {!isSelf && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={update.isPending}
+            aria-label={
+              user.is_active
+                ? t('users.deactivate', { email: user.email })
+                : t('users.reactivate', { email: user.email })
+            }
+            onClick={() => update.mutate({ id: user.id, changes: { is_active: !user.is_active } })}
+          >
+            {user.is_active ? t('users.deactivateShort') : t('users.reactivateShort')}
           </button>
         )}
         {!isSelf && !confirming && (
