@@ -13,9 +13,9 @@ import pytest
 
 from app import create_app
 from app.core.extensions import db
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
+from tests.conftest import app_config, create_database, drop_database
 from tests.helpers import migrate_database
-from tests.organise import Api
+from tests.organise.client import Api
 
 THREADS = 6
 
@@ -33,11 +33,7 @@ def live_app() -> Iterator[Any]:
 
 @pytest.fixture
 def api(live_app) -> Api:
-    client = live_app.test_client()
-    account = {"name": "Ana", "email": "ana@example.com", "password": PASSWORD}
-    assert client.post("/api/auth/register", json=account).status_code == 201
-    tokens = client.post("/api/auth/login", json={"email": account["email"], "password": PASSWORD})
-    return Api(client, {"Authorization": f"Bearer {tokens.json['access_token']}"})
+    return Api.register(live_app.test_client(), "ana@example.com")
 
 
 def in_threads(api: Api, live_app: Any, work: Callable[[Api, int], None]) -> None:

@@ -2,15 +2,7 @@
 
 from datetime import UTC, datetime
 
-import pytest
-
 from app.core import clock
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
 
 
 def pin_clock(monkeypatch, iso: str) -> None:

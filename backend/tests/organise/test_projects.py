@@ -1,17 +1,5 @@
 import pytest
 
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
-
-
-@pytest.fixture
-def other(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="bruno@example.com")))
-
 
 def test_create_and_list_projects_in_order(api):
     work = api.project("Work", color="teal")

@@ -1,19 +1,5 @@
 """Manual order (move), priorities and bulk actions."""
 
-import pytest
-
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
-
-
-@pytest.fixture
-def other(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="bruno@example.com")))
-
 
 def order(api, query="view=inbox"):
     return api.titles(f"{query}&top_level=true&sort=position")
