@@ -21,6 +21,23 @@ def test_move_before_after_and_to_the_end(api):
     assert order(api) == ["A", "C", "B"]
     api.call("POST", f"/api/tasks/{a['id']}/move", 200, json={})
     assert order(api) == ["C", "B", "A"]
+    api.call(
+        "POST", f"/api/tasks/{a['id']}/move", 200, json={"after_id": c["id"], "before_id": b["id"]}
+    )
+    assert order(api) == ["C", "A", "B"]
+    # Dropped between two tasks that are no longer neighbours: the list changed meanwhile.
+    api.call(
+        "POST", f"/api/tasks/{b['id']}/move", 409, json={"after_id": b["id"], "before_id": c["id"]}
+    )
+    api.call(
+        "POST", f"/api/tasks/{b['id']}/move", 409, json={"after_id": c["id"], "before_id": b["id"]}
+    )
+    assert order(api) == ["C", "A", "B"]
+    # Next to itself: already there, nothing moves.
+    assert (
+        api.call("POST", f"/api/tasks/{b['id']}/move", 200, json={"after_id": b["id"]})["position"]
+        == b["position"]
+    )
     # Only the moved row was written: the others kept their positions.
     assert api.call("GET", f"/api/tasks/{b['id']}", 200)["position"] == b["position"]
 
@@ -155,6 +172,12 @@ def test_bulk_actions(api):
     api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "complete"})
     reopened = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "reopen"})
     assert reopened["changed_ids"] == ids
+    inbox = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "move"})
+    assert [t["project_id"] for t in inbox["tasks"]] == [None, None]
+    cleared = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "set_priority"})
+    assert [t["priority"] for t in cleared["tasks"]] == [4, 4]
+    missing = api.call("POST", "/api/tasks/bulk", 422, json={"ids": ids, "action": "add_label"})
+    assert missing["errors"] == {"json": {"label": ["Required by the add_label action."]}}
     deleted = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "delete"})
     assert (deleted["changed_ids"], deleted["tasks"]) == (ids, [])
     assert api.titles() == []

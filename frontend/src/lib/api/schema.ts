@@ -2253,21 +2253,29 @@ export interface components {
             };
         };
         TaskMoveIn: {
+            /** @description Put it right before this one */
             before_id?: number;
+            /** @description Put it right after this one */
             after_id?: number;
-            /** @description One of your projects; null is the Inbox */
+            /** @description Destination; null is the Inbox. Default: the anchor's list */
             project_id?: number | null;
         };
         BulkIn: {
             ids: number[];
             /** @enum {string} */
             action: "complete" | "reopen" | "delete" | "move" | "set_priority" | "add_label" | "remove_label";
-            /** @description move: the destination project; null is the Inbox */
+            /**
+             * @description move: the destination project; null (default) is the Inbox
+             * @default null
+             */
             project_id?: number | null;
-            /** @description set_priority */
+            /**
+             * @description set_priority: 1 highest … 4 none (default)
+             * @default 4
+             */
             priority?: number;
             /**
-             * @description add_label, remove_label
+             * @description add_label, remove_label: required by them
              * @example errands
              */
             label?: string;
@@ -2358,7 +2366,9 @@ export interface components {
             archived?: boolean;
         };
         MoveIn: {
+            /** @description Put it right before this one */
             before_id?: number;
+            /** @description Put it right after this one */
             after_id?: number;
         };
         LabelOut: {
