@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, update
 
 from app.core import clock
-from app.core.errors import BadRequest, Conflict, NotFound
+from app.core.errors import Conflict, NotFound
 from app.core.extensions import db
 from app.models import Task, User
 from app.repositories import positions
@@ -83,7 +83,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     parent = _owned(owner_id, parent_id, "parent_id") if parent_id is not None else None
     if parent is not None:
         if project_id is not UNSET and project_id != parent.project_id:
-            raise BadRequest(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
+            raise Conflict(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
         project_id = parent.project_id
     elif project_id is UNSET:
         project_id = None
@@ -142,7 +142,7 @@ def _set_project(task: Task, project_id: int | None) -> None:
     """Move a top-level task (and all its subtasks) to a project (checked by the caller)
     or the Inbox."""
     if task.parent_id is not None:
-        raise BadRequest(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
+        raise Conflict(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
     task.project_id = project_id
     below = task_repository.descendant_ids([task.id])
     if below:
@@ -221,7 +221,7 @@ def move_task(
 def _check_anchor(task: Task, anchor: Task, project_id: int | None, field: str) -> None:
     if anchor.parent_id != task.parent_id or anchor.project_id != project_id:
         message = "The task to move next to is in another list."
-        raise BadRequest(message, errors={"json": {field: [message]}})
+        raise Conflict(message, errors={"json": {field: [message]}})
 
 
 @dataclass(frozen=True)

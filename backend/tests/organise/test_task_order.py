@@ -68,14 +68,24 @@ def test_move_refuses_anchors_elsewhere_and_subtasks_leaving_their_parent(api):
     wrong = api.call(
         "POST",
         f"/api/tasks/{loose['id']}/move",
-        400,
+        409,
         json={"before_id": filed["id"], "project_id": None},
     )
     assert wrong["errors"] == {
         "json": {"before_id": ["The task to move next to is in another list."]}
     }
-    api.call("POST", f"/api/tasks/{sub['id']}/move", 400, json={"project_id": project["id"]})
-    api.call("PATCH", f"/api/tasks/{sub['id']}", 400, json={"project_id": project["id"]})
+    api.call("POST", f"/api/tasks/{sub['id']}/move", 409, json={"project_id": project["id"]})
+    api.call("PATCH", f"/api/tasks/{sub['id']}", 409, json={"project_id": project["id"]})
+    refused = api.call(
+        "POST",
+        "/api/tasks",
+        409,
+        json={"title": "x", "parent_id": loose["id"], "project_id": project["id"]},
+    )
+    assert refused["errors"] == {
+        "json": {"project_id": ["A subtask stays in its parent's project."]}
+    }
+    assert api.call("GET", f"/api/tasks/{sub['id']}", 200)["project_id"] is None
     api.call("POST", f"/api/tasks/{loose['id']}/move", 404, json={"before_id": 2**31 - 1})
     assert order(api) == ["Loose"]
 
