@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, update
@@ -25,7 +26,7 @@ NOT_NEIGHBOURS = "before_id and after_id are no longer neighbours; reload the li
 UNSET: Any = object()
 
 
-def user_today(owner_id: int) -> Any:
+def user_today(owner_id: int) -> date:
     """Today's date where the user lives (their ``timezone``)."""
     user = db.session.get(User, owner_id)
     return clock.today_in(user.timezone if user else "UTC")
