@@ -9,7 +9,6 @@ from sqlalchemy import event
 from app.core.extensions import db
 from tests.organise.client import Api
 
-
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
 

@@ -191,3 +191,23 @@ def test_bulk_actions(api):
     deleted = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "delete"})
     assert (deleted["changed_ids"], deleted["tasks"]) == (ids, [])
     assert api.titles() == []
+
+
+def test_a_bulk_action_failing_half_way_changes_nothing(api):
+    project = api.project("Work")
+    first = api.task("First")
+    parent = api.task("Parent")
+    sub = api.task("Step", parent_id=parent["id"])
+
+    # "First" is moved before the subtask is reached and refused: everything is undone.
+    refused = api.call(
+        "POST",
+        "/api/tasks/bulk",
+        409,
+        json={"ids": [first["id"], sub["id"]], "action": "move", "project_id": project["id"]},
+    )
+
+    assert refused["message"] == "A subtask stays in its parent's project."
+    assert api.call("GET", f"/api/tasks/{first['id']}", 200)["project_id"] is None
+    assert api.call("GET", f"/api/projects/{project['id']}", 200)["open_count"] == 0
+    assert order(api) == ["First", "Parent"]
