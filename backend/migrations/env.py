@@ -89,18 +89,21 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            # Rebuilding a parent table (batch mode) must not cascade-delete its children:
-            # SQLite's own advice is to switch foreign keys off (outside a transaction) while
-            # the schema changes, and to check them afterwards.
+        on_sqlite = connection.dialect.name == "sqlite"
+        if on_sqlite:
+            # Batch migrations rebuild tables on SQLite. With foreign keys enforced, dropping
+            # the old table would cascade deletes into the rows that reference it (subtasks,
+            # tokens...), so they are off while migrating and checked afterwards.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()  # ends SQLAlchemy's autobegun block, so Alembic owns the next
+            connection.commit()
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
-        if connection.dialect.name == "sqlite":
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if on_sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
             if broken:
                 raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
 

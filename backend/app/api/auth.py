@@ -172,7 +172,7 @@ def me() -> Any:
 @blp.alt_response(429, **failure("Too many wrong current passwords"))
 @blp.doc(**BEARER)
 def update_me(data: dict[str, Any]) -> Any:
-    """Change your name, or your password (with ``current_password``).
+    """Change your name, your time zone, or your password (with ``current_password``).
 
     A new password ends every session of the account, this one included: log in again.
     """

@@ -24,6 +24,8 @@ class User(db.Model):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # Tokens issued before this instant are refused (password set, sessions ended).
     tokens_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # IANA name; "today" in the task views is computed in this zone.
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -42,13 +42,16 @@ def get_user(user_id: int) -> User:
     return user
 
 
-def create_user(*, name: str, email: str, password: str, is_admin: bool = False) -> User:
+def create_user(
+    *, name: str, email: str, password: str, is_admin: bool = False, timezone: str = "UTC"
+) -> User:
     """Create an account; the password must follow the rule (``WeakPasswordError``)."""
     check_password(password)
     email = normalize_email(email)
     if find_user_by_email(email) is not None:
         raise Conflict("An account with this email already exists.")
     user = User(name=name, email=email, password_hash=hash_password(password), is_admin=is_admin)
+    user.timezone = timezone
     db.session.add(user)
     db.session.commit()
     return user

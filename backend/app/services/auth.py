@@ -42,6 +42,7 @@ def update_profile(
     name: str | None = None,
     password: str | None = None,
     current_password: str | None = None,
+    timezone: str | None = None,
 ) -> User:
     """Rename, or set a new password, which ends every session (this one too)."""
     if password is not None:
@@ -58,6 +59,8 @@ def update_profile(
             )
     if name is not None:
         user.name = name
+    if timezone is not None:
+        user.timezone = timezone
     if password is not None:
         accounts.set_password(user, password)
     else:
