@@ -1,7 +1,15 @@
 """All models, imported here so Alembic and ``db.create_all`` see every table."""
 
+from app.models.delivery import MailDelivery
 from app.models.task import Task
 from app.models.token import PasswordResetToken, RefreshToken, RevokedAccessToken
 from app.models.user import User
 
-__all__ = ["PasswordResetToken", "RefreshToken", "RevokedAccessToken", "Task", "User"]
+__all__ = [
+    "MailDelivery",
+    "PasswordResetToken",
+    "RefreshToken",
+    "RevokedAccessToken",
+    "Task",
+    "User",
+]

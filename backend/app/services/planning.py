@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask, current_app
@@ -44,8 +45,12 @@ def generate(
     granularity: str,
     dry_run: bool,
     language: str | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> PlanResult:
-    """Plan a goal; unless it is a dry run, add the tasks to the caller's list."""
+    """Plan a goal; unless it is a dry run, add the tasks to the caller's list.
+
+    ``checkpoint`` runs between planning and saving: a cancelled job raises there.
+    """
     request = PlanRequest(
         goal=goal,
         max_tasks=max_tasks,
@@ -53,13 +58,20 @@ def generate(
         granularity=granularity,  # type: ignore[arg-type]
     )
     plan = _plan(request)
+    checkpoint()
     if dry_run:
         return PlanResult(plan, None)
     return PlanResult(plan, _save(owner_id=owner_id, parent=None, plan=plan))
 
 
 def breakdown(
-    *, owner_id: int, task_id: int, max_tasks: int, granularity: str, language: str | None = None
+    *,
+    owner_id: int,
+    task_id: int,
+    max_tasks: int,
+    granularity: str,
+    language: str | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> PlanResult:
     """Plan the steps of one of the caller's tasks and save them as its subtasks.
 
@@ -78,6 +90,7 @@ def breakdown(
     known = task_repository.titles_near(owner_id=owner_id, task=parent)
     fresh = [task for task in plan.tasks if task.title.casefold() not in known]
     plan = dataclasses.replace(plan, tasks=fresh[:max_tasks])
+    checkpoint()
     return PlanResult(plan, _save(owner_id=owner_id, parent=parent, plan=plan))
 
 
