@@ -118,7 +118,9 @@ def toggle(task_id: int) -> Any:
 def generate(data: dict[str, Any]) -> Any:
     """Turn a goal into concrete tasks and add them to your list (or preview with dry_run)."""
     if data.pop("run_async", False):
-        return _accepted(enqueue(generate_plan, owner_id=current_user_id(), **data).id)
+        owner_id = current_user_id()
+        job = enqueue(generate_plan, visible_to=owner_id, owner_id=owner_id, **data)
+        return _accepted(job.id)
     result = planning.generate(owner_id=current_user_id(), **data)
     if result.saved is None:
         return jsonify(PlanPreviewOut().dump(result.plan))

@@ -25,6 +25,7 @@ from rq import Queue, Retry
 from rq.job import Job
 
 from app.core.errors import error_response
+from app.core.logging import log_context
 
 QUEUES = ("mail", "ai", "default")
 _KEY = "tarefa.jobs"
@@ -105,15 +106,19 @@ def _options(func: Callable[..., Any], meta: dict[str, Any]) -> dict[str, Any]:
         "job_timeout": declared["timeout"],
         "result_ttl": RESULT_TTL,
         "failure_ttl": FAILURE_TTL,
-        "meta": {
-            "request_id": g.get("request_id") if has_request_context() else None,
-            **meta,
-        },
+        "meta": {"request_id": _request_id(), **meta},
     }
     if declared["retry"]:
         backoff = list(current_app.config["JOBS_RETRY_BACKOFF"])
         options["retry"] = Retry(max=len(backoff), interval=backoff)
     return options
+
+
+def _request_id() -> str | None:
+    """The request that caused this job, also when a job enqueues another."""
+    if has_request_context():
+        return g.get("request_id")
+    return log_context.get().get("request_id")
 
 
 def _queue_for(func: Callable[..., Any]) -> Queue:
@@ -122,19 +127,19 @@ def _queue_for(func: Callable[..., Any]) -> Queue:
     return runtime.queue(func.job_options["queue"])  # type: ignore[attr-defined]
 
 
-def enqueue(func: Callable[..., Any], *, owner_id: int | None = None, **kwargs: Any) -> Job:
-    """Run ``func(**kwargs)`` on a worker; ``owner_id`` makes the job visible to that user."""
-    options = _options(func, {"owner_id": owner_id})
+def enqueue(func: Callable[..., Any], *, visible_to: int | None = None, **kwargs: Any) -> Job:
+    """Run ``func(**kwargs)`` on a worker; ``visible_to`` lets that user follow and cancel it."""
+    options = _options(func, {"owner_id": visible_to})
     return _queue_for(func).enqueue(func, kwargs=kwargs, **options)
 
 
 def enqueue_at(
-    when: datetime, func: Callable[..., Any], *, owner_id: int | None = None, **kwargs: Any
+    when: datetime, func: Callable[..., Any], *, visible_to: int | None = None, **kwargs: Any
 ) -> Job:
     """Run ``func(**kwargs)`` at ``when`` (timezone-aware), once."""
     if when.tzinfo is None:
         raise ValueError("enqueue_at needs a timezone-aware datetime")
-    options = _options(func, {"owner_id": owner_id})
+    options = _options(func, {"owner_id": visible_to})
     queue = _queue_for(func)
     if queue.is_async:
         return queue.enqueue_at(when.astimezone(UTC), func, kwargs=kwargs, **options)
@@ -142,7 +147,7 @@ def enqueue_at(
 
 
 def enqueue_in(
-    delay: timedelta, func: Callable[..., Any], *, owner_id: int | None = None, **kwargs: Any
+    delay: timedelta, func: Callable[..., Any], *, visible_to: int | None = None, **kwargs: Any
 ) -> Job:
     """Run ``func(**kwargs)`` after ``delay``, once."""
-    return enqueue_at(datetime.now(UTC) + delay, func, owner_id=owner_id, **kwargs)
+    return enqueue_at(datetime.now(UTC) + delay, func, visible_to=visible_to, **kwargs)

@@ -42,6 +42,8 @@ def _status(job: Job) -> str:
     status = _STATUS.get(job.get_status(refresh=False), "queued")
     if status == "succeeded" and job.meta.get("cancelled"):
         return "cancelled"
+    if status == "running" and job.meta.get("cancel_requested"):
+        return "cancelled"  # being stopped: it will save nothing
     return status
 
 
