@@ -156,7 +156,7 @@ class Settings:
             jobs_mode=_jobs_mode(env.get("JOBS_MODE") or "auto"),
             worker_metrics_port=_int(env, "WORKER_METRICS_PORT", 0),
             worker_shutdown_grace_seconds=_float(env, "WORKER_SHUTDOWN_GRACE_SECONDS", 10.0),
-            jobs_retry_backoff=_backoff(env.get("JOBS_RETRY_BACKOFF") or "10,60,300,1800"),
+            jobs_retry_backoff=_backoff(env.get("JOBS_RETRY_BACKOFF", "10,60,300,1800")),
         )
 
     def check_production(self) -> None:

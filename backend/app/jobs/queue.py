@@ -108,8 +108,8 @@ def _options(func: Callable[..., Any], meta: dict[str, Any]) -> dict[str, Any]:
         "failure_ttl": FAILURE_TTL,
         "meta": {"request_id": _request_id(), **meta},
     }
-    if declared["retry"]:
-        backoff = list(current_app.config["JOBS_RETRY_BACKOFF"])
+    backoff = list(current_app.config["JOBS_RETRY_BACKOFF"])
+    if declared["retry"] and backoff:
         options["retry"] = Retry(max=len(backoff), interval=backoff)
     return options
 
