@@ -117,7 +117,7 @@ def toggle(task_id: int) -> Any:
 @blp.doc(**BEARER)
 def generate(data: dict[str, Any]) -> Any:
     """Turn a goal into concrete tasks and add them to your list (or preview with dry_run)."""
-    if data.pop("run_async", False):
+    if data.pop("run_async", False) and not planning.plans_offline():
         owner_id = current_user_id()
         job = enqueue(generate_plan, visible_to=owner_id, owner_id=owner_id, **data)
         return _accepted(job.id)
@@ -141,7 +141,7 @@ def generate(data: dict[str, Any]) -> Any:
 @blp.doc(**BEARER)
 def breakdown(data: dict[str, Any], task_id: int) -> Any:
     """Break one of your tasks down into subtasks saved under it."""
-    if data.pop("run_async", False):
+    if data.pop("run_async", False) and not planning.plans_offline():
         owner_id = current_user_id()
         task_service.get_task(owner_id=owner_id, task_id=task_id)  # 404 now, not in the job
         return _accepted(enqueue(breakdown_task, owner_id=owner_id, task_id=task_id, **data).id)

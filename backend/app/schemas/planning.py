@@ -6,7 +6,10 @@ from app.schemas.tasks import TaskOut
 
 LANGUAGES = ["en", "pt-BR"]
 GRANULARITIES = ["coarse", "normal", "fine"]
-ASYNC = "Answer 202 {job_id, status_url} at once and plan in a background job"
+ASYNC = (
+    "Answer 202 {job_id, status_url} at once and plan in a background job; "
+    "ignored by the offline planner, which answers at once"
+)
 
 
 class GenerateIn(Schema):

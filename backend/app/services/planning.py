@@ -23,6 +23,11 @@ def init_planner(app: Flask) -> None:
     app.extensions[_PLANNER_KEY] = build_planner(app.config)
 
 
+def plans_offline() -> bool:
+    """True when the offline planner answers: milliseconds, so never worth a job."""
+    return current_app.config["AI_PROVIDER"] == "offline"
+
+
 def _plan(request: PlanRequest) -> Plan:
     planner: Planner = current_app.extensions[_PLANNER_KEY]
     try:
