@@ -123,13 +123,16 @@ def describe_for_admin(job: Job) -> dict[str, Any]:
         owner_id=job.meta.get("owner_id"),
         request_id=job.meta.get("request_id"),
         attempts=(job.number_of_retries or 0) + (1 if job.ended_at or job.started_at else 0),
-        failure=_last_line(job.exc_info) if out["status"] == "failed" else None,
+        failure=_failure(job) if out["status"] == "failed" else None,
     )
     return out
 
 
-def _last_line(text: str | None) -> str | None:
-    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
+def _failure(job: Job) -> str | None:
+    """The exception's last line (its type and message), without the traceback."""
+    result = job.latest_result()
+    text = (result.exc_string if result else None) or ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1][:500] if lines else None
 
 
