@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { currentLanguage } from '@/i18n';
 import type { Plan } from '@/lib/api/types';
 import { useCancelPlanJob } from '../api/cancel-plan-job';
@@ -17,7 +17,6 @@ export function usePlanRequest(onPlan: (plan: Plan) => void) {
   const cancelJob = useCancelPlanJob();
   const { jobId, setJobId } = useJobParam();
   const job = usePlanJob(jobId);
-  const [jobError, setJobError] = useState<unknown>(null);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -26,7 +25,7 @@ export function usePlanRequest(onPlan: (plan: Plan) => void) {
     (input: PlanRequest) => {
       controller.current?.abort();
       controller.current = new AbortController();
-      setJobError(null);
+      setJobId(null);
       runGenerate(
         { ...input, language: currentLanguage(), signal: controller.current.signal },
         {
@@ -40,18 +39,14 @@ export function usePlanRequest(onPlan: (plan: Plan) => void) {
 
   const data = job.data;
   useEffect(() => {
-    if (jobId === null || data === undefined || data.id !== jobId || isActive(data)) return;
-    if (data.status === 'succeeded') onPlan(planOf(data));
-    if (data.status === 'failed') setJobError(errorOf(data));
+    // A failed job stays in the URL, so its error is still explained after a reload.
+    if (jobId === null || data?.id !== jobId || data.status !== 'succeeded') return;
+    onPlan(planOf(data));
     setJobId(null);
   }, [data, jobId, onPlan, setJobId]);
-
-  useEffect(() => {
-    if (jobId !== null && job.error) {
-      setJobError(job.error);
-      setJobId(null);
-    }
-  }, [job.error, jobId, setJobId]);
+  const following = jobId !== null && data?.id === jobId ? data : undefined;
+  const jobFailed = following?.status === 'failed' ? errorOf(following) : null;
+  const jobError = jobId !== null ? (job.error ?? jobFailed) : null;
 
   const cancel = useCallback(() => {
     controller.current?.abort();
@@ -62,14 +57,14 @@ export function usePlanRequest(onPlan: (plan: Plan) => void) {
 
   const reset = useCallback(() => {
     resetGenerate();
-    setJobError(null);
-  }, [resetGenerate]);
+    setJobId(null);
+  }, [resetGenerate, setJobId]);
 
   return {
     request,
     cancel,
     reset,
-    isPending: generate.isPending || jobId !== null,
+    isPending: generate.isPending || (jobId !== null && jobError === null && isActive(following)),
     error: generate.error ?? jobError,
   };
 }
