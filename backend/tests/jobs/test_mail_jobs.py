@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import httpx
 import redis
 from rq.job import Job
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from app.core.extensions import db
 from app.jobs import enqueue
 from app.jobs.mail import deliver_mail
 from app.models import MailDelivery
+from tests.helpers import free_port
 from tests.jobs.conftest import register, wait_until
 
 
@@ -91,7 +93,8 @@ def test_a_transient_smtp_failure_is_retried_then_delivered_once(env, smtp, star
 
 
 def test_a_delivery_already_recorded_is_not_sent_again(env, smtp, start_worker):
-    start_worker("mail-4")
+    metrics_port = free_port()
+    start_worker("mail-4", "--metrics-port", str(metrics_port))
     app = env.app()
     with app.test_request_context():
         first = enqueue(
@@ -107,3 +110,16 @@ def test_a_delivery_already_recorded_is_not_sent_again(env, smtp, start_worker):
     assert len(smtp.messages) == 1
     assert again.return_value() == {"delivered": False, "duplicate": True}
     assert deliveries(app) == [("bo@example.com", "Reminder")]
+    # The worker's own metrics: both attempts counted once finished, queues read from Redis.
+    metrics_url = f"http://127.0.0.1:{metrics_port}/metrics"
+    counted = 'tarefa_jobs_total{job="deliver_mail",outcome="succeeded"} 2.0'
+
+    def scraped() -> str | None:
+        body = httpx.get(metrics_url).text
+        return body if counted in body else None
+
+    text = wait_until(scraped, timeout=10, what="the metrics")
+    assert 'tarefa_job_duration_seconds_count{job="deliver_mail"} 2.0' in text
+    assert 'tarefa_queue_depth{queue="mail"} 0.0' in text
+    assert 'tarefa_queue_failed{queue="mail"} 0.0' in text
+    assert "tarefa_job_failures_total" in text
