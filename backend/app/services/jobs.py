@@ -122,7 +122,7 @@ def describe_for_admin(job: Job) -> dict[str, Any]:
         queue=job.origin,
         owner_id=job.meta.get("owner_id"),
         request_id=job.meta.get("request_id"),
-        attempts=(job.number_of_retries or 0) + (1 if job.ended_at or job.started_at else 0),
+        attempts=len(job.results()),  # one result per attempt, retried ones included
         failure=_failure(job) if out["status"] == "failed" else None,
     )
     return out

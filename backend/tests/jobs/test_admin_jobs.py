@@ -38,6 +38,7 @@ def test_admins_see_failed_jobs_and_retry_or_discard_them(env, smtp, start_worke
     assert by_id[kept.id]["kind"] == "deliver_mail"
     assert by_id[kept.id]["queue"] == "mail"
     assert by_id[kept.id]["status"] == "failed"
+    assert by_id[kept.id]["attempts"] == 2
     assert by_id[kept.id]["error"] == {
         "status": 500,
         "message": "The job failed; an administrator can retry it.",
