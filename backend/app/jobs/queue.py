@@ -18,7 +18,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import fakeredis
 import redis
 from flask import Flask, current_app, g, has_request_context
 from rq import Queue, Retry
@@ -42,12 +41,14 @@ class JobRuntime:
             mode = "redis" if app.config.get("REDIS_URL") else "thread"
         self.app = app
         self.mode = mode
-        self._server: fakeredis.FakeServer | None = None
+        self._server: Any = None
         if mode == "redis":
             self.connection: redis.Redis = redis.Redis.from_url(
                 app.config["REDIS_URL"], socket_connect_timeout=2, socket_timeout=5
             )
         else:
+            import fakeredis  # only without a Redis server: it takes a while to import
+
             self._server = fakeredis.FakeServer()
             self.connection = fakeredis.FakeRedis(server=self._server)
         self._started = False
@@ -56,6 +57,8 @@ class JobRuntime:
     def new_connection(self) -> redis.Redis:
         """Another client of the same server (worker threads keep their own)."""
         if self._server is not None:
+            import fakeredis
+
             return fakeredis.FakeRedis(server=self._server)
         return redis.Redis.from_url(self.app.config["REDIS_URL"])
 
