@@ -122,10 +122,16 @@ def describe_for_admin(job: Job) -> dict[str, Any]:
         queue=job.origin,
         owner_id=job.meta.get("owner_id"),
         request_id=job.meta.get("request_id"),
-        attempts=len(job.results()),  # one result per attempt, retried ones included
+        attempts=_attempts(job, out["status"]),
         failure=_failure(job) if out["status"] == "failed" else None,
     )
     return out
+
+
+def _attempts(job: Job, status: str) -> int:
+    """Attempts made: each retry used stands for a failed attempt, plus the current one."""
+    retries_used = len(job.retry_intervals or []) - (job.retries_left or 0)
+    return max(retries_used, 0) + (1 if status in ("running", "succeeded", "failed") else 0)
 
 
 def _failure(job: Job) -> str | None:
