@@ -144,6 +144,9 @@ def breakdown(data: dict[str, Any], task_id: int) -> Any:
     if data.pop("run_async", False) and not planning.plans_offline():
         owner_id = current_user_id()
         task_service.get_task(owner_id=owner_id, task_id=task_id)  # 404 now, not in the job
-        return _accepted(enqueue(breakdown_task, owner_id=owner_id, task_id=task_id, **data).id)
+        job = enqueue(
+            breakdown_task, visible_to=owner_id, owner_id=owner_id, task_id=task_id, **data
+        )
+        return _accepted(job.id)
     result = planning.breakdown(owner_id=current_user_id(), task_id=task_id, **data)
     return {"tasks": result.saved, "provider": result.plan.provider, "model": result.plan.model}

@@ -192,3 +192,26 @@ def test_async_breakdown_of_another_users_task_is_404_at_once(env, openai_env):
     assert response.status_code == 404
     accepted = client.post(f"/api/tasks/{task_id}/breakdown", json={"async": True}, headers=owner)
     assert accepted.status_code == 202
+
+
+def test_async_breakdown_saves_subtasks_as_a_job(env, openai_env, start_worker):
+    openai_env.script(slow_plan(0.5))
+    start_worker("ai-7")
+    client = env.app().test_client()
+    headers = register(client, "steps@example.com")
+    parent = client.post("/api/tasks", json={"title": "Trip to Lisbon"}, headers=headers).json
+
+    accepted = client.post(
+        f"/api/tasks/{parent['id']}/breakdown", json={"async": True}, headers=headers
+    )
+
+    job_id = accepted.json["job_id"]
+    done = wait_until(
+        lambda: (s := job_status(client, headers, job_id))["status"] == "succeeded" and s,
+        timeout=60,
+        what="the breakdown",
+    )
+    assert done["kind"] == "breakdown_task"
+    assert {task["parent_id"] for task in done["result"]["tasks"]} == {parent["id"]}
+    children = client.get(f"/api/tasks?parent_id={parent['id']}&sort=title", headers=headers)
+    assert [task["title"] for task in children.json["items"]] == sorted(TITLES)
