@@ -45,9 +45,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.core.docs import init_docs
     from app.core.metrics import init_metrics
     from app.core.spa import init_spa
+    from app.jobs import init_jobs
     from app.services.planning import init_planner
 
     init_planner(app)
+    init_jobs(app)
     init_metrics(app)
     init_docs(app)
     init_spa(app)
@@ -115,7 +117,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _register_api(app: Flask) -> None:
-    from app.api import auth, health, labels, projects, tasks, users
+    from app.api import admin_jobs, auth, health, jobs, labels, projects, tasks, users
     from app.core.errors import Api, register_error_handlers
 
     api = Api(app)
@@ -125,7 +127,16 @@ def _register_api(app: Flask) -> None:
     api.spec.components.security_scheme(
         "refreshCookie", {"type": "apiKey", "in": "cookie", "name": "refresh_token_cookie"}
     )
-    for blueprint in (health.blp, auth.blp, users.blp, tasks.blp, projects.blp, labels.blp):
+    for blueprint in (
+        health.blp,
+        auth.blp,
+        users.blp,
+        tasks.blp,
+        projects.blp,
+        labels.blp,
+        jobs.blp,
+        admin_jobs.blp,
+    ):
         api.register_blueprint(blueprint)
     register_error_handlers(app)
 

@@ -90,6 +90,15 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('table', { name: 'Users' })).toBeVisible();
       await expectAccessible(page, `admin users (${theme})`);
     });
+
+    test('the failed jobs page has no serious accessibility problems', async ({ page }) => {
+      await logIn(page.request, adminAccount());
+      await page.goto('/admin/jobs');
+      await expect(page.getByRole('heading', { level: 1, name: 'Failed jobs' })).toBeVisible();
+      // Empty on a fresh stack; a shared Redis may hold failed jobs from elsewhere.
+      await expect(page.getByText(/No failed jobs|Why it failed/).first()).toBeVisible();
+      await expectAccessible(page, `admin jobs (${theme})`);
+    });
   });
 }
 

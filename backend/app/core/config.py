@@ -94,6 +94,12 @@ class Settings(BaseSettings):
     password_hash_concurrency: PositiveInt = 2
     # Also read from the environment by prometheus_client itself: set it there.
     prometheus_multiproc_dir: str | None = None
+    jobs_mode: Literal["auto", "redis", "thread", "inline"] = "auto"
+    # 0: no metrics endpoint; the compose workers use 9200.
+    worker_metrics_port: Annotated[int, Field(ge=0, le=65535)] = 0
+    worker_shutdown_grace_seconds: PositiveFloat = 10.0
+    # Seconds before each retry of a failed job; its length is the number of retries.
+    jobs_retry_backoff: Annotated[tuple[NonNegativeInt, ...], NoDecode] = (10, 60, 300, 1800)
 
     @field_validator("app_env", "ai_provider", "mail_backend", mode="before")
     @classmethod
@@ -127,6 +133,16 @@ class Settings(BaseSettings):
             # credentials would hand the session to any site.
             raise ValueError("must list origins; '*' is not allowed")
         return origins
+
+    @field_validator("jobs_retry_backoff", mode="before")
+    @classmethod
+    def _split_delays(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return tuple(int(item) for item in value.split(",") if item.strip())
+            except ValueError:
+                raise ValueError("must list seconds, like 10,60,300") from None
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and ``db.create_all`` see every table."""
 
+from app.models.delivery import MailDelivery
 from app.models.label import Label, task_labels
 from app.models.project import Project
 from app.models.task import Task
@@ -8,6 +9,7 @@ from app.models.user import User
 
 __all__ = [
     "Label",
+    "MailDelivery",
     "PasswordResetToken",
     "Project",
     "RefreshToken",

@@ -23,3 +23,6 @@ export type TaskMove = Schemas['TaskMoveIn'];
 export type BulkRequest = Schemas['BulkIn'];
 export type BulkResult = Schemas['BulkOut'];
 export type BulkAction = Schemas['BulkIn']['action'];
+export type Job = Schemas['JobOut'];
+export type JobAccepted = Schemas['JobAcceptedOut'];
+export type AdminJob = Schemas['AdminJobOut'];

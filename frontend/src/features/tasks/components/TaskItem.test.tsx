@@ -110,7 +110,51 @@ describe('task actions', () => {
 
     const nested = await screen.findByRole('list', { name: 'Subtasks of “Plan trip”' });
     expect(within(nested).getByRole('checkbox', { name: 'Pick dates' })).toBeInTheDocument();
-    expect(breakdowns).toEqual([{ id: '5', body: {} }]);
+    expect(breakdowns).toEqual([{ id: '5', body: { async: true } }]);
+  });
+
+  it('follows a breakdown run as a background job by an AI provider', async () => {
+    const JOB = '5d1c8a2e-0f3b-4c57-9a10-2b7e6f4d9c33';
+    let parent = makeTask({ id: 6, title: 'Move house' });
+    const children = [makeTask({ title: 'Book the van', parent_id: 6 })];
+    let polls = 0;
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), ({ request }) =>
+        HttpResponse.json(
+          makePage(new URL(request.url).searchParams.get('parent_id') ? children : [parent]),
+        ),
+      ),
+      http.post(url('/api/tasks/:id/breakdown'), () =>
+        HttpResponse.json({ job_id: JOB, status_url: `/api/jobs/${JOB}` }, { status: 202 }),
+      ),
+      http.get(url(`/api/jobs/${JOB}`), () => {
+        polls += 1;
+        const done = polls > 1;
+        if (done) parent = { ...parent, subtask_count: 1 };
+        return HttpResponse.json({
+          id: JOB,
+          kind: 'breakdown_task',
+          status: done ? 'succeeded' : 'running',
+          created_at: '2026-12-01T10:00:00Z',
+          finished_at: done ? '2026-12-01T10:00:05Z' : null,
+          ...(done ? { result: { tasks: children, provider: 'openai', model: 'm' } } : {}),
+        });
+      }),
+    );
+    const { user } = renderApp('/');
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Break down “Move house” with AI' }),
+    );
+
+    const nested = await screen.findByRole(
+      'list',
+      { name: 'Subtasks of “Move house”' },
+      { timeout: 4000 },
+    );
+    expect(within(nested).getByRole('checkbox', { name: 'Book the van' })).toBeInTheDocument();
+    expect(polls).toBe(2);
   });
 
   it('explains a provider timeout and retries on request', async () => {
