@@ -112,6 +112,7 @@ class LanguageData:
     not_places: frozenset[str]
     generic: tuple[Step, ...]
     fillers: frozenset[str]
+    light_verbs: frozenset[str]
     other_verbs: tuple[Keyword, ...]
     verb_endings: tuple[str, ...]
     particles: frozenset[str]
@@ -126,6 +127,25 @@ class Knowledge:
     languages: dict[Language, LanguageData]
     domains: tuple[Domain, ...]
     actions: tuple[Action, ...]
+
+    def words(self, *fields: str) -> frozenset[str]:
+        """The union of word-list fields of every language ("fillers", "determiners"...)."""
+        return _union(self, fields)
+
+
+_UNIONS: dict[tuple[int, tuple[str, ...]], frozenset[str]] = {}
+
+
+def _union(knowledge: Knowledge, fields: tuple[str, ...]) -> frozenset[str]:
+    key = (id(knowledge), fields)
+    if key not in _UNIONS:
+        _UNIONS[key] = frozenset(
+            word
+            for lang in knowledge.languages.values()
+            for field in fields
+            for word in getattr(lang, field)
+        )
+    return _UNIONS[key]
 
 
 def _read(language: Language) -> dict[str, Any]:
@@ -161,6 +181,7 @@ def _language_data(language: Language, data: dict[str, Any]) -> LanguageData:
         not_places=frozenset(str(w).casefold() for w in data["not_places"]),
         generic=_steps(data["generic"], f"{language} generic"),
         fillers=_words(data["fillers"]),
+        light_verbs=_words(data.get("light_verbs", [])),
         other_verbs=_keywords(data["other_verbs"]),
         verb_endings=tuple(str(ending) for ending in data.get("verb_endings", [])),
         particles=_words(data["particles"]),

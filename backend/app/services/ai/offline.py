@@ -10,7 +10,7 @@ from .knowledge import Domain, Knowledge, LanguageData, Step, load_knowledge, no
 from .phrasing import object_values
 from .understanding import Understanding, match_domain, understand
 
-OFFLINE_MODEL = "offline-planner-v2"
+OFFLINE_MODEL = "offline-planner-v1"
 
 _MAX_LEVEL: dict[Granularity, int] = {"coarse": 1, "normal": 2, "fine": 3}
 _OPTIONAL_PART = re.compile(r"\[([^\]]*)\]")
@@ -65,7 +65,9 @@ class OfflinePlanner:
         self, request: PlanRequest, understanding: Understanding
     ) -> tuple[tuple[Step, ...], dict[str, str | None]]:
         language: Language = request.language
-        action, domain = understanding.action, understanding.domain
+        action = understanding.action
+        # With an action, the subject is what it acts on ("Clean the fridge": not the house).
+        domain = understanding.domain if action is None else understanding.object_domain
         values = object_values(understanding.object, understanding.topic, language)
         values["place"] = find_place(request.goal, self._knowledge)
         if action is not None and domain is not None and action.id in domain.actions:
@@ -99,10 +101,10 @@ def _head(understanding: Understanding, language: Language) -> tuple[str, ...]:
 
 
 def quotes_goal(title: str, content: tuple[str, ...], knowledge: Knowledge) -> bool:
-    """Whether a title repeats the goal's content words in order (for goals of two words or more)."""
+    """Whether a title repeats the goal's words in order (for goals of two words or more)."""
     if len(content) < 2:
         return False
-    stop = {w for lang in knowledge.languages.values() for w in lang.stopwords | lang.determiners}
+    stop = knowledge.words("fillers", "determiners")
     words = [word for word in normalize(title) if word not in stop]
     size = len(content)
     return any(tuple(words[i : i + size]) == content for i in range(len(words) - size + 1))

@@ -31,8 +31,9 @@ class Understanding:
     has_verb: bool
     object: tuple[str, ...]  # the object's tokens as typed: ("o", "passaporte")
     topic: tuple[str, ...]  # what the object is about: "a blog post about Flask" -> ("Flask",)
-    domain: Domain | None
-    content: tuple[str, ...]  # the goal's normalized words without fillers and stopwords
+    domain: Domain | None  # matched on every word of the goal
+    object_domain: Domain | None  # matched without the verb: "Clean the fridge" is no house clean
+    content: tuple[str, ...]  # the goal's normalized words without fillers and determiners
 
 
 def tokenize(text: str) -> list[Token]:
@@ -50,9 +51,18 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
     start = _skip(tokens, 0, lambda t: _all_in(t, languages, "fillers"))
     candidates, verb_at, object_start = _find_verb(tokens, start, knowledge)
     has_verb = verb_at is not None
+    noun_start = None
     if not has_verb:
         candidates, verb_at, object_start = _find_noun_action(tokens, start, knowledge)
+    elif not candidates and _all_in(tokens[verb_at], languages, "light_verbs"):
+        # "Fazer a matrícula", "Make a payment": the noun after a light verb names the action.
+        noun_at = _skip(tokens, object_start, lambda t: _all_in(t, languages, "determiners"))
+        found, _, after = _find_noun_action(tokens[: noun_at + 1], noun_at, knowledge)
+        if found:
+            candidates, object_start, noun_start = found, after, object_start
     obj, topic = _object(tokens, object_start, languages)
+    if not obj and noun_start is not None:  # "Fazer as compras do mês": the noun is the object
+        obj = tuple(token.text for token in tokens[noun_start:object_start])
     if not obj and verb_at is not None and verb_at > start:  # "Dentist call": object came first
         obj, topic = _object(tokens[:verb_at], start, languages)
     if obj and tokens and obj[0] == tokens[0].text and not obj[0].isupper():
@@ -62,13 +72,19 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
     action = next((a for a in candidates if a.requires and _matches_any(a.requires, obj)), None)
     action = action or next((a for a in candidates if not a.requires), None)
     words = normalize(goal)
-    stop = {w for lang in languages for w in lang.stopwords | lang.fillers | lang.determiners}
+    verb_words = (
+        set(w for t in tokens[verb_at:object_start] for w in t.words)
+        if verb_at is not None
+        else set()
+    )
+    stop = knowledge.words("fillers", "determiners")
     return Understanding(
         action=action,
         has_verb=has_verb,
         object=obj,
         topic=topic,
         domain=match_domain(words, knowledge),
+        object_domain=match_domain([w for w in words if w not in verb_words], knowledge),
         content=tuple(word for word in words if word not in stop),
     )
 
@@ -143,18 +159,30 @@ def _object(
             break
         if _all_in(token, languages, "breakers") or len(obj) == _MAX_OBJECT_TOKENS:
             break
+        if (
+            obj
+            and token.text.casefold() in _determiners(languages)
+            and not _is_article_after_of(obj)
+        ):
+            break  # a second noun phrase starts: "the report the client asked for"
         obj.append(token.text)
-    while obj and all(
-        _all_in(Token(t, tuple(normalize(t))), languages, "stopwords") for t in obj[-1:]
+    while obj and any(
+        _all_in(Token(obj[-1], tuple(normalize(obj[-1]))), languages, field)
+        for field in ("stopwords", "particles", "determiners")
     ):
         obj.pop()
-    if (
-        obj
-        and contraction
-        and obj[0].casefold() not in {w for lang in languages for w in lang.determiners}
-    ):
+    if obj and contraction and obj[0].casefold() not in _determiners(languages):
         obj.insert(0, contraction)
     return tuple(obj), tuple(topic)
+
+
+def _is_article_after_of(obj: list[str]) -> bool:
+    """Portuguese "conta DE a..." never happens (contracted), but "bill of the month" does."""
+    return obj[-1].casefold() in {"of", "de"}
+
+
+def _determiners(languages: list[LanguageData]) -> set[str]:
+    return {word for lang in languages for word in lang.determiners}
 
 
 def _cut(tokens: list[Token], languages: list[LanguageData]) -> list[str]:
