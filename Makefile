@@ -95,6 +95,10 @@ test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit test
 	$(MAKE) spa
 	scripts/e2e-stack.sh
 
+.PHONY: eval-ai
+eval-ai: install ## Score the configured planner on backend/eval (offline; AI_BASE_URL for a model server)
+	cd $(BACKEND) && $(BIN)/python -m app.services.ai.evaluation $(if $(SHOW),--show $(SHOW),)
+
 .PHONY: bench-size
 bench-size: $(FRONTEND)/node_modules/.installed ## Initial JavaScript of the production build, gzipped
 	cd $(FRONTEND) && npm run build && npm run bench:size

@@ -119,6 +119,7 @@ class LanguageData:
     breakers: frozenset[str]
     topic_words: frozenset[str]
     determiners: frozenset[str]
+    pronouns: frozenset[str]
     contractions: dict[str, str]
 
 
@@ -188,6 +189,7 @@ def _language_data(language: Language, data: dict[str, Any]) -> LanguageData:
         breakers=_words(data["breakers"]),
         topic_words=_words(data["topic_words"]),
         determiners=_words(data["determiners"]),
+        pronouns=_words(data.get("pronouns", [])),
         contractions={str(k): str(v) for k, v in data.get("contractions", {}).items()},
     )
 

@@ -75,7 +75,7 @@ def _portuguese(obj: list[str]) -> dict[str, str | None]:
         }
     return {
         "obj": " ".join(obj),
-        "o_obj": f"{article} {text}",
+        "o_obj": text if first in _PT_POSSESSIVES else f"{article} {text}",
         "de_obj": f"{_PT_DE[article]} {text}",
         "em_obj": f"{_PT_EM[article]} {text}",
         "thing": " ".join(thing),

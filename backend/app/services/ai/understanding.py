@@ -61,6 +61,8 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
         if found:
             candidates, object_start, noun_start = found, after, object_start
     obj, topic = _object(tokens, object_start, languages)
+    if all(_all_in(Token(t, tuple(normalize(t))), languages, "pronouns") for t in obj):
+        obj = ()  # "Call them": no object to name
     if not obj and noun_start is not None:  # "Fazer as compras do mês": the noun is the object
         obj = tuple(token.text for token in tokens[noun_start:object_start])
     if not obj and verb_at is not None and verb_at > start:  # "Dentist call": object came first
