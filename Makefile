@@ -137,6 +137,10 @@ restore: install ## Restore and migrate a backup: make restore FILE=backups/<fil
 up: ## Start the development stack with Docker Compose
 	$(COMPOSE) up --build -d
 
+.PHONY: up-ollama
+up-ollama: ## Start the development stack with a local model (Ollama profile; OLLAMA_MODEL)
+	AI_PROVIDER=openai $(COMPOSE) --profile ollama up --build -d
+
 .PHONY: down
 down: ## Stop the development stack
 	$(COMPOSE) down
