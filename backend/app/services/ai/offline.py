@@ -15,6 +15,8 @@ OFFLINE_MODEL = "offline-planner-v1"
 _MAX_LEVEL: dict[Granularity, int] = {"coarse": 1, "normal": 2, "fine": 3}
 _OPTIONAL_PART = re.compile(r"\[([^\]]*)\]")
 _MAX_PLACE_WORDS = 4
+_DEFAULT_ESTIMATE = 30
+_SMALL_PLAN = 5  # steps of an everyday action; domains have 9 or more
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]]")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -53,6 +55,17 @@ class OfflinePlanner:
                 seen.add(title.casefold())
                 tasks.append(PlannedTask(title=title, estimate_minutes=minutes))
         return Plan(tasks=tasks, provider=self.provider, model=self.model)
+
+    def estimate(self, title: str, language: Language) -> int:
+        """Minutes a task probably takes: its normal plan's total for an everyday action, the
+        first core step of a project (what fits in one sitting), 30 minutes when unknown."""
+        understanding = understand(title, self._knowledge)
+        steps, _ = self._steps_and_values(PlanRequest(title, 15, language), understanding)
+        if understanding.action is None and understanding.domain is None:
+            return _DEFAULT_ESTIMATE
+        if understanding.action is not None and len(steps) <= _SMALL_PLAN:
+            return _round_minutes(sum(s.minutes for s in steps if s.level <= 2))
+        return _round_minutes(next(s.minutes for s in steps if s.level == 1))
 
     def match_domain(self, text: str) -> Domain | None:
         """The domain with the highest keyword score; the earliest listed wins a tie."""
