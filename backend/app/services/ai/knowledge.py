@@ -14,6 +14,7 @@ import yaml
 from .base import LANGUAGES, Language
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def normalize(text: str) -> list[str]:
@@ -113,6 +114,7 @@ class LanguageData:
     generic: tuple[Step, ...]
     fillers: frozenset[str]
     light_verbs: frozenset[str]
+    verb_words: frozenset[str]  # words of this file's action verbs and nouns, and other verbs
     other_verbs: tuple[Keyword, ...]
     verb_endings: tuple[str, ...]
     particles: frozenset[str]
@@ -151,7 +153,7 @@ def _union(knowledge: Knowledge, fields: tuple[str, ...]) -> frozenset[str]:
 
 def _read(language: Language) -> dict[str, Any]:
     text = resources.files(__package__).joinpath("data", f"{language}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader, the C one if built
     if data.get("language") != language:
         raise ValueError(f"data/{language}.yaml declares language {data.get('language')!r}")
     return data
@@ -183,6 +185,10 @@ def _language_data(language: Language, data: dict[str, Any]) -> LanguageData:
         generic=_steps(data["generic"], f"{language} generic"),
         fillers=_words(data["fillers"]),
         light_verbs=_words(data.get("light_verbs", [])),
+        verb_words=_words(
+            [str(v) for a in data.get("actions", []) for v in a["verbs"] + a.get("nouns", [])]
+            + [str(v) for v in data["other_verbs"]]
+        ),
         other_verbs=_keywords(data["other_verbs"]),
         verb_endings=tuple(str(ending) for ending in data.get("verb_endings", [])),
         particles=_words(data["particles"]),

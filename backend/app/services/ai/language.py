@@ -14,13 +14,19 @@ def detect_language(text: str) -> Language:
     """Return "pt-BR" when the text reads as Portuguese, else "en" (also for short or unclear text).
 
     Evidence, one point each: stopwords of each language ("de", "meu" / "the", "my"), words with
-    Portuguese diacritics, and words that match a domain keyword of one language only.
+    Portuguese diacritics, and words that are a verb or a domain keyword of one language only.
     """
     knowledge = load_knowledge()
     english, portuguese = knowledge.languages["en"], knowledge.languages["pt-BR"]
     words = normalize(text)
     en_score = sum(word in english.stopwords for word in words)
     pt_score = sum(word in portuguese.stopwords for word in words)
+    en_score += sum(
+        word in english.verb_words and word not in portuguese.verb_words for word in words
+    )
+    pt_score += sum(
+        word in portuguese.verb_words and word not in english.verb_words for word in words
+    )
     pt_score += sum(
         any(char in _PORTUGUESE_LETTERS for char in raw) for raw in text.casefold().split()
     )

@@ -24,7 +24,7 @@ _PT_POSSESSIVES = {
 }  # fmt: skip
 _PT_DE = {"o": "do", "a": "da", "os": "dos", "as": "das"}
 _PT_EM = {"o": "no", "a": "na", "os": "nos", "as": "nas"}
-_PT_FEMININE_ENDINGS = ("a", "ção", "cao", "são", "dade", "gem", "ie", "ez")
+_PT_FEMININE_ENDINGS = ("a", "ção", "cao", "são", "ião", "dade", "gem", "ie", "ez")
 
 
 def object_values(
