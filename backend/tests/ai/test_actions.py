@@ -242,7 +242,10 @@ def test_breakdown_of_a_vague_call_uses_the_projects_subject(planner: OfflinePla
         (("carros",), ("os carros", "dos carros", "nos carros")),
         (("encanador",), ("o encanador", "do encanador", "no encanador")),
         (("Ana",), ("Ana", "de Ana", "em Ana")),
-        (("uma", "geladeira"), ("uma geladeira", "de uma geladeira", "em uma geladeira")),
+        (
+            ("uma", "geladeira", "nova"),
+            ("a geladeira nova", "da geladeira nova", "na geladeira nova"),
+        ),
     ],
 )
 def test_portuguese_objects_take_the_right_article_and_contraction(

@@ -34,7 +34,12 @@ class OfflinePlanner:
     model = OFFLINE_MODEL
 
     def __init__(self, knowledge: Knowledge | None = None) -> None:
-        self._knowledge = knowledge or load_knowledge()
+        self._given = knowledge
+
+    @property
+    def _knowledge(self) -> Knowledge:
+        # Loaded on first use (then cached per process), so starting the app stays quick.
+        return self._given or load_knowledge()
 
     def plan(self, request: PlanRequest) -> Plan:
         understanding = understand(request.goal, self._knowledge)

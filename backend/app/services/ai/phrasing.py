@@ -15,7 +15,7 @@ _EN_POSSESSIVES = frozenset(
     {"my", "our", "your", "his", "her", "their", "this", "that", "these", "those"}
 )
 _PT_ARTICLES = {"o": "o", "a": "a", "os": "os", "as": "as"}
-_PT_INDEFINITE = frozenset({"um", "uma", "uns", "umas"})
+_PT_INDEFINITE = {"um": "o", "uma": "a", "uns": "os", "umas": "as"}
 # The article a possessive takes: "meu passaporte" -> "do meu passaporte".
 _PT_POSSESSIVES = {
     "meu": "o", "minha": "a", "meus": "os", "minhas": "as",
@@ -55,12 +55,12 @@ def _english(obj: list[str]) -> dict[str, str | None]:
 
 def _portuguese(obj: list[str]) -> dict[str, str | None]:
     first = obj[0].casefold()
-    if first in _PT_ARTICLES:
-        article, thing = _PT_ARTICLES[first], obj[1:] or obj
-        rest = thing
+    if first in _PT_ARTICLES or first in _PT_INDEFINITE:  # "um celular" -> "o celular"
+        article = _PT_ARTICLES.get(first) or _PT_INDEFINITE[first]
+        thing = rest = obj[1:] or obj
     elif first in _PT_POSSESSIVES:
         article, thing, rest = _PT_POSSESSIVES[first], obj[1:] or obj, obj
-    elif first in _PT_INDEFINITE or obj[0][:1].isupper() or obj[0][:1].isdigit():
+    elif obj[0][:1].isupper() or obj[0][:1].isdigit():
         article, thing, rest = None, obj, obj
     else:
         article, thing, rest = _guess_article(obj[0]), obj, obj

@@ -60,6 +60,10 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
         found, _, after = _find_noun_action(tokens[: noun_at + 1], noun_at, knowledge)
         if found:
             candidates, object_start, noun_start = found, after, object_start
+        else:
+            found, participle_at = _participle_action(tokens, object_start, knowledge)
+            if found:
+                candidates, tokens = found, tokens[:participle_at]
     obj, topic = _object(tokens, object_start, languages)
     if all(_all_in(Token(t, tuple(normalize(t))), languages, "pronouns") for t in obj):
         obj = ()  # "Call them": no object to name
@@ -108,11 +112,12 @@ def _find_verb(
     the verb's position (None without a verb) and where the object starts."""
     for position in (start, start + 1):
         words = [w for token in tokens[position:] for w in token.words]
-        sizes = {a.id: _longest(a.verbs, words) for a in knowledge.actions}
-        size = max(sizes.values())
-        if size:  # the longest verb wins: "mandar consertar" is a repair, not a sending
-            found = [a for a in knowledge.actions if sizes[a.id] == size]
-            return found, position, _token_end(tokens, position, size)
+        for form in lemmas(words[0]) if words else ():
+            sizes = {a.id: _longest(a.verbs, [form, *words[1:]]) for a in knowledge.actions}
+            size = max(sizes.values())
+            if size:  # the longest verb wins: "mandar consertar" is a repair, not a sending
+                found = [a for a in knowledge.actions if sizes[a.id] == size]
+                return found, position, _token_end(tokens, position, size)
         if position == start and _is_other_verb(tokens, position, knowledge):
             size = max(
                 (
@@ -125,6 +130,38 @@ def _find_verb(
             )
             return [], position, _token_end(tokens, position, size)
     return [], None, start
+
+
+_SUFFIXES = (
+    ("ing", ""), ("ing", "e"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+    ("ando", "ar"), ("endo", "er"), ("indo", "ir"), ("ado", "ar"), ("ido", "er"), ("ido", "ir"),
+)  # fmt: skip
+
+
+def lemmas(word: str) -> list[str]:
+    """The word, then the base forms it may be inflected from: "renewing" -> "renew",
+    "scheduled" -> "schedule", "stopping" -> "stop", "renovando" -> "renovar"."""
+    forms = [word]
+    for suffix, base in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            forms.append(stem + base)
+            if stem[-1] == stem[-2:-1] and not base:  # doubled consonant: "stopping"
+                forms.append(stem[:-1])
+    return forms
+
+
+def _participle_action(
+    tokens: list[Token], start: int, knowledge: Knowledge
+) -> tuple[list[Action], int]:
+    """ "Get my passport renewed", "Have the car fixed": the action is a participle after the
+    object. Returns the actions and the participle's position (the object ends there)."""
+    for position in range(start + 1, len(tokens)):
+        for form in lemmas(tokens[position].words[0])[1:]:
+            found = [a for a in knowledge.actions if any(_starts_with(k, [form]) for k in a.verbs)]
+            if found:
+                return found, position
+    return [], len(tokens)
 
 
 def _find_noun_action(
@@ -170,7 +207,7 @@ def _object(
         obj.append(token.text)
     while obj and any(
         _all_in(Token(obj[-1], tuple(normalize(obj[-1]))), languages, field)
-        for field in ("stopwords", "particles", "determiners")
+        for field in ("particles", "determiners", "fillers")
     ):
         obj.pop()
     if obj and contraction and obj[0].casefold() not in _determiners(languages):
