@@ -198,9 +198,10 @@ def _object(
             break
         if _all_in(token, languages, "breakers") or len(obj) == _MAX_OBJECT_TOKENS:
             break
+        determiners = _determiners(languages)
         if (
-            obj
-            and token.text.casefold() in _determiners(languages)
+            any(text.casefold() not in determiners for text in obj)
+            and token.text.casefold() in determiners
             and not _is_article_after_of(obj)
         ):
             break  # a second noun phrase starts: "the report the client asked for"
