@@ -122,6 +122,7 @@ class LanguageData:
     topic_words: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
+    of_words: frozenset[str]
     contractions: dict[str, str]
 
 
@@ -196,6 +197,7 @@ def _language_data(language: Language, data: dict[str, Any]) -> LanguageData:
         topic_words=_words(data["topic_words"]),
         determiners=_words(data["determiners"]),
         pronouns=_words(data.get("pronouns", [])),
+        of_words=_words(data.get("of_words", [])),
         contractions={str(k): str(v) for k, v in data.get("contractions", {}).items()},
     )
 

@@ -22,6 +22,7 @@ _PT_POSSESSIVES = {
     "nosso": "o", "nossa": "a", "nossos": "os", "nossas": "as",
     "seu": "o", "sua": "a", "seus": "os", "suas": "as",
 }  # fmt: skip
+_PT_MASCULINE_A = ("ema", "oma", "ista", "dia", "mapa")  # "o sistema", "o dentista", "o dia"
 _PT_DE = {"o": "do", "a": "da", "os": "dos", "as": "das"}
 _PT_EM = {"o": "no", "a": "na", "os": "nos", "as": "nas"}
 _PT_FEMININE_ENDINGS = ("a", "ção", "cao", "são", "ião", "dade", "gem", "ie", "ez")
@@ -87,5 +88,5 @@ def _guess_article(noun: str) -> str:
     word = noun.casefold()
     plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ês", "is", "us"))
     singular = word[:-1] if plural else word
-    feminine = singular.endswith(_PT_FEMININE_ENDINGS) and not singular.endswith(("ema", "oma"))
+    feminine = singular.endswith(_PT_FEMININE_ENDINGS) and not singular.endswith(_PT_MASCULINE_A)
     return ("as" if plural else "a") if feminine else ("os" if plural else "o")

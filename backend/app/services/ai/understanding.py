@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]\n]|\s[-\u2013\u2014]\s")
 _MAX_OBJECT_TOKENS = 6
 _MAX_TOPIC_TOKENS = 5
 _MIN_HEURISTIC_VERB = 5  # "lavar" yes, "bar" no
+_NOUN_WINDOW = 3  # words after a light verb where the action's noun may be
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +53,23 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
     candidates, verb_at, object_start = _find_verb(tokens, start, knowledge)
     has_verb = verb_at is not None
     noun_start = None
+    verb_end = object_end = object_start
     if not has_verb:
         candidates, verb_at, object_start = _find_noun_action(tokens, start, knowledge)
+        verb_end = object_start
     elif not candidates and _all_in(tokens[verb_at], languages, "light_verbs"):
         # "Fazer a matrícula", "Make a payment": the noun after a light verb names the action.
         noun_at = _skip(tokens, object_start, lambda t: _all_in(t, languages, "determiners"))
-        found, _, after = _find_noun_action(tokens[: noun_at + 1], noun_at, knowledge)
+        # The noun may follow a modifier: "Make a doctor's appointment".
+        window = tokens[: noun_at + _NOUN_WINDOW]
+        found, _, after = _find_noun_action(window, noun_at, knowledge)
         if found:
-            candidates, object_start, noun_start = found, after, object_start
+            candidates, noun_start = found, object_start
+            # "Fazer o pagamento DO aluguel": the object follows; "Make a payment TO the
+            # landlord": the noun phrase is the object.
+            follows = after < len(tokens) and _all_in(tokens[after], languages, "of_words")
+            object_start = after if follows else len(tokens)
+            object_end = after
         else:
             found, participle_at = _participle_action(tokens, object_start, knowledge)
             if found:
@@ -68,7 +78,7 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
     if all(_all_in(Token(t, tuple(normalize(t))), languages, "pronouns") for t in obj):
         obj = ()  # "Call them": no object to name
     if not obj and noun_start is not None:  # "Fazer as compras do mês": the noun is the object
-        obj = tuple(token.text for token in tokens[noun_start:object_start])
+        obj = tuple(token.text for token in tokens[noun_start:object_end])
     if not obj and verb_at is not None and verb_at > start:  # "Dentist call": object came first
         obj, topic = _object(tokens[:verb_at], start, languages)
     if obj and tokens and obj[0] == tokens[0].text and not obj[0].isupper():
@@ -79,9 +89,7 @@ def understand(goal: str, knowledge: Knowledge) -> Understanding:
     action = action or next((a for a in candidates if not a.requires), None)
     words = normalize(goal)
     verb_words = (
-        set(w for t in tokens[verb_at:object_start] for w in t.words)
-        if verb_at is not None
-        else set()
+        set(w for t in tokens[verb_at:verb_end] for w in t.words) if verb_at is not None else set()
     )
     stop = knowledge.words("fillers", "determiners")
     return Understanding(
