@@ -22,3 +22,33 @@ def test_breakdown_of_a_vague_task_reads_its_parent_and_project(api):
         "Describe the problem and when you are at home",
         "Ask for a quote and a visit date before any work starts",
     ]
+
+
+@pytest.mark.parametrize("granularity", ["coarse", "normal", "fine"])
+def test_breakdown_of_call_the_plumber_gives_two_to_four_concrete_steps(api, granularity):
+    task = api.task("Call the plumber")
+
+    result = api.call(
+        "POST", f"/api/tasks/{task['id']}/breakdown", 201, json={"granularity": granularity}
+    )
+
+    titles = [subtask["title"] for subtask in result["tasks"]]
+    expected = {
+        "coarse": [
+            "Find the phone number of the plumber",
+            "Ask for a quote and a visit date before any work starts",
+        ],
+        "normal": [
+            "Find the phone number of the plumber",
+            "Describe the problem and when you are at home",
+            "Ask for a quote and a visit date before any work starts",
+        ],
+        "fine": [
+            "Find the phone number of the plumber",
+            "Describe the problem and when you are at home",
+            "Ask for a quote and a visit date before any work starts",
+            "Add the visit to your calendar",
+        ],
+    }
+    assert titles == expected[granularity]
+    assert all(subtask["parent_id"] == task["id"] for subtask in result["tasks"])
