@@ -97,6 +97,10 @@ test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit test
 	$(MAKE) spa
 	scripts/e2e-stack.sh
 
+.PHONY: eval-ai
+eval-ai: install ## Score the configured planner on backend/eval (offline; AI_BASE_URL for a model server)
+	cd $(BACKEND) && $(BIN)/python -m app.services.ai.evaluation $(if $(SHOW),--show $(SHOW),)
+
 .PHONY: bench-size
 bench-size: $(FRONTEND)/node_modules/.installed ## Initial JavaScript of the production build, gzipped
 	cd $(FRONTEND) && npm run build && npm run bench:size
@@ -138,6 +142,10 @@ restore: install ## Restore and migrate a backup: make restore FILE=backups/<fil
 .PHONY: up
 up: ## Start the development stack with Docker Compose
 	$(COMPOSE) up --build -d
+
+.PHONY: up-ollama
+up-ollama: ## Start the development stack with a local model (Ollama profile; OLLAMA_MODEL)
+	AI_PROVIDER=openai $(COMPOSE) --profile ollama up --build -d
 
 .PHONY: down
 down: ## Stop the development stack

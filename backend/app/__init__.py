@@ -117,7 +117,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _register_api(app: Flask) -> None:
-    from app.api import admin_jobs, auth, health, jobs, labels, projects, tasks, users
+    from app.api import admin_jobs, auth, health, jobs, labels, planning, projects, tasks, users
     from app.core.errors import Api, register_error_handlers
 
     api = Api(app)
@@ -136,6 +136,7 @@ def _register_api(app: Flask) -> None:
         labels.blp,
         jobs.blp,
         admin_jobs.blp,
+        planning.blp,
     ):
         api.register_blueprint(blueprint)
     register_error_handlers(app)

@@ -1,7 +1,7 @@
 from marshmallow import Schema, fields
-from marshmallow.validate import OneOf, Range
+from marshmallow.validate import Length, OneOf, Range
 
-from app.schemas.fields import StrictBoolean, Text
+from app.schemas.fields import MAX_ID, StrictBoolean, Text
 from app.schemas.tasks import TaskOut
 
 LANGUAGES = ["en", "pt-BR"]
@@ -51,4 +51,49 @@ class PlanPreviewOut(_PlanMeta):
 
 
 class PlanSavedOut(_PlanMeta):
+    tasks = fields.List(fields.Nested(TaskOut), required=True)
+
+
+class PlanTodayIn(Schema):
+    available_minutes = fields.Integer(
+        required=True,
+        validate=Range(min=1, max=1440),
+        metadata={"description": "Minutes free today for tasks (1..1440)"},
+    )
+    language = fields.String(
+        validate=OneOf(LANGUAGES),
+        metadata={"description": "Language of the explanations. Default: detected from the tasks"},
+    )
+
+
+class PlanTodayItemOut(Schema):
+    task = fields.Nested(TaskOut, required=True)
+    minutes = fields.Integer(required=True, metadata={"description": "Minutes counted for it"})
+    estimated = fields.Boolean(
+        required=True, metadata={"description": "True when the planner estimated the minutes"}
+    )
+    reason = fields.String(required=True, metadata={"description": "Why it is in the plan"})
+
+
+class PlanTodayOut(Schema):
+    date = fields.Date(required=True, metadata={"description": "Today, in the user's time zone"})
+    available_minutes = fields.Integer(required=True)
+    planned_minutes = fields.Integer(required=True)
+    left_out = fields.Integer(
+        required=True, metadata={"description": "Open tasks that did not fit"}
+    )
+    tasks = fields.List(fields.Nested(PlanTodayItemOut), required=True, attribute="items")
+
+
+class PlanAcceptIn(Schema):
+    task_ids = fields.List(
+        fields.Integer(validate=Range(min=1, max=MAX_ID)),
+        required=True,
+        validate=Length(min=1, max=100),
+        metadata={"description": "The proposed tasks kept; they get today's date"},
+    )
+
+
+class PlanAcceptOut(Schema):
+    date = fields.Date(required=True)
     tasks = fields.List(fields.Nested(TaskOut), required=True)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from flask import Flask, current_app
 
 from app.core.errors import UpstreamError
-from app.models import Task
+from app.core.extensions import db
+from app.models import Project, Task
 from app.repositories import tasks as task_repository
 from app.services import tasks as task_service
 from app.services.ai import AIError, Plan, Planner, PlanRequest, build_planner, detect_language
@@ -89,7 +90,7 @@ def breakdown(
         max_tasks=MAX_PLANNED_TASKS,
         language=language or detect_language(f"{parent.title} {parent.description or ''}"),  # type: ignore[arg-type]
         granularity=granularity,  # type: ignore[arg-type]
-        context=parent.description,
+        context=_breakdown_context(parent),
     )
     plan = _plan(request)
     known = task_repository.titles_near(owner_id=owner_id, task=parent)
@@ -97,6 +98,15 @@ def breakdown(
     plan = dataclasses.replace(plan, tasks=fresh[:max_tasks])
     checkpoint()
     return PlanResult(plan, _save(owner_id=owner_id, parent=parent, plan=plan))
+
+
+def _breakdown_context(task: Task) -> str | None:
+    """What surrounds a task, for a title that says too little ("Call them"): its description,
+    its parent task and its project."""
+    parent = db.session.get(Task, task.parent_id) if task.parent_id else None
+    project = db.session.get(Project, task.project_id) if task.project_id else None
+    parts = [task.description, parent and parent.title, project and project.name]
+    return " — ".join(part for part in parts if part) or None
 
 
 def _save(*, owner_id: int, parent: Task | None, plan: Plan) -> list[Task]:

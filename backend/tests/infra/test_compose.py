@@ -34,8 +34,16 @@ def test_dev_and_prod_files_build_differently_named_images(tmp_path: Path) -> No
     }  # fmt: skip
 
     assert built == {
-        "dev": {"backend": "tarefa-dev-backend:latest", "frontend": "tarefa-dev-frontend:latest"},
-        "prod": {"backend": "tarefa-backend:latest", "nginx": "tarefa-web:latest"},
+        "dev": {
+            "backend": "tarefa-dev-backend:latest",
+            "worker": "tarefa-dev-backend:latest",
+            "frontend": "tarefa-dev-frontend:latest",
+        },
+        "prod": {
+            "backend": "tarefa-backend:latest",
+            "worker": "tarefa-backend:latest",
+            "nginx": "tarefa-web:latest",
+        },
     }
 
 

@@ -5,42 +5,53 @@ from __future__ import annotations
 import re
 import string
 
-from .base import MAX_TITLE_LENGTH, Granularity, Plan, PlannedTask, PlanRequest
+from .base import MAX_TITLE_LENGTH, Granularity, Language, Plan, PlannedTask, PlanRequest
 from .knowledge import Domain, Knowledge, LanguageData, Step, load_knowledge, normalize
+from .phrasing import object_values
+from .understanding import Understanding, match_domain, understand
 
 OFFLINE_MODEL = "offline-planner-v1"
 
 _MAX_LEVEL: dict[Granularity, int] = {"coarse": 1, "normal": 2, "fine": 3}
 _OPTIONAL_PART = re.compile(r"\[([^\]]*)\]")
 _MAX_PLACE_WORDS = 4
-_MAX_GOAL_IN_TITLE = 80
+_DEFAULT_ESTIMATE = 30
+_SMALL_PLAN = 5  # steps of an everyday action; domains have 9 or more
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]]")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 class OfflinePlanner:
-    """Plans from the domain whose keywords best match the goal, or a generic plan from its words."""
+    """Plans from what the goal asks: its action, the subject's domain, or the goal's own words.
+
+    In order: the domain's steps for that action ("renew" + passport); the domain's plan when the
+    action suits it ("clean" + house) or there is no action ("Wedding in May"); the action's small
+    plan naming the object ("Cancel the gym" is a cancellation, never a training plan); a domain
+    found in the context (a breakdown's parent task or project); a short plan on the goal's words.
+    """
 
     provider = "offline"
     model = OFFLINE_MODEL
 
     def __init__(self, knowledge: Knowledge | None = None) -> None:
-        self._knowledge = knowledge or load_knowledge()
+        self._given = knowledge
+
+    @property
+    def _knowledge(self) -> Knowledge:
+        # Loaded on first use (then cached per process), so starting the app stays quick.
+        return self._given or load_knowledge()
 
     def plan(self, request: PlanRequest) -> Plan:
-        language = self._knowledge.languages[request.language]
-        domain = self.match_domain(request.goal)
-        if domain is None and request.context:
-            domain = self.match_domain(request.context)
-        if domain is None:
-            steps = language.generic
-            values = {"goal": _goal_words(request.goal)}
-        else:
-            steps = domain.steps[request.language]
-            values = {"place": find_place(request.goal, self._knowledge)}
+        understanding = understand(request.goal, self._knowledge)
+        steps, values = self._steps_and_values(request, understanding)
         goal_key = normalize(request.goal)
-        steps = tuple(s for s in steps if normalize(_render(s.title, values)) != goal_key)
-        chosen = select_steps(steps, request.granularity, request.max_tasks)
+        kept = tuple(
+            step
+            for step in steps
+            if normalize(_render(step.title, values)) != goal_key
+            and not quotes_goal(_render(step.title, values), understanding.content, self._knowledge)
+        )
+        chosen = select_steps(kept or steps, request.granularity, request.max_tasks)
         tasks: list[PlannedTask] = []
         seen: set[str] = set()
         for step, minutes in chosen:
@@ -50,15 +61,71 @@ class OfflinePlanner:
                 tasks.append(PlannedTask(title=title, estimate_minutes=minutes))
         return Plan(tasks=tasks, provider=self.provider, model=self.model)
 
+    def estimate(self, title: str, language: Language) -> int:
+        """Minutes a task probably takes: its normal plan's total for an everyday action, the
+        first core step of a project (what fits in one sitting), 30 minutes when unknown."""
+        understanding = understand(title, self._knowledge)
+        steps, _ = self._steps_and_values(PlanRequest(title, 15, language), understanding)
+        if understanding.action is None and understanding.domain is None:
+            return _DEFAULT_ESTIMATE
+        if understanding.action is not None and len(steps) <= _SMALL_PLAN:
+            return _round_minutes(sum(s.minutes for s in steps if s.level <= 2))
+        return _round_minutes(next(s.minutes for s in steps if s.level == 1))
+
     def match_domain(self, text: str) -> Domain | None:
         """The domain with the highest keyword score; the earliest listed wins a tie."""
-        words = normalize(text)
-        best, best_score = None, 0
-        for domain in self._knowledge.domains:
-            score = domain.score(words)
-            if score > best_score:
-                best, best_score = domain, score
-        return best
+        return match_domain(normalize(text), self._knowledge)
+
+    def understand(self, text: str) -> Understanding:
+        return understand(text, self._knowledge)
+
+    def _steps_and_values(
+        self, request: PlanRequest, understanding: Understanding
+    ) -> tuple[tuple[Step, ...], dict[str, str | None]]:
+        language: Language = request.language
+        action = understanding.action
+        # With an action, the subject is what it acts on ("Clean the fridge": not the house).
+        domain = understanding.domain if action is None else understanding.object_domain
+        values = object_values(understanding.object, understanding.topic, language)
+        values["place"] = find_place(request.goal, self._knowledge)
+        if action is not None and domain is not None and action.id in domain.actions:
+            return domain.actions[action.id][language], values
+        if domain is not None and (action is None or action.suits(domain.id)):
+            return domain.steps[language], values
+        context = understand(request.context, self._knowledge) if request.context else None
+        context_domain = context.domain if context else None
+        if action is not None:
+            if context_domain is not None and action.id in context_domain.actions:
+                return context_domain.actions[action.id][language], values
+            if understanding.object:
+                return action.steps[language], values
+        if context_domain is not None:
+            return context_domain.steps[language], values
+        head = (
+            _head(understanding, language) if not understanding.has_verb else understanding.object
+        )
+        return self._knowledge.languages[language].generic, values | object_values(
+            head, (), language
+        )
+
+
+def _head(understanding: Understanding, language: Language) -> tuple[str, ...]:
+    """A verbless goal's main noun, so the short plan names it without repeating the whole goal:
+    "Quarterly report" -> "report", "Relatório trimestral" -> "relatório"."""
+    obj = understanding.object
+    if len(understanding.content) < 2 or not obj:
+        return obj
+    return obj[-1:] if language == "en" else obj[:1]
+
+
+def quotes_goal(title: str, content: tuple[str, ...], knowledge: Knowledge) -> bool:
+    """Whether a title repeats the goal's words in order (for goals of two words or more)."""
+    if len(content) < 2:
+        return False
+    stop = knowledge.words("fillers", "determiners")
+    words = [word for word in normalize(title) if word not in stop]
+    size = len(content)
+    return any(tuple(words[i : i + size]) == content for i in range(len(words) - size + 1))
 
 
 def select_steps(
@@ -104,15 +171,6 @@ def _fill(text: str, values: dict[str, str | None]) -> str:
         if value:
             text = text.replace("{" + name + "}", value)
     return text
-
-
-def _goal_words(goal: str) -> str:
-    """The goal as typed, without trailing punctuation, shortened at a word boundary if long."""
-    words = " ".join(goal.split()).rstrip(".!?;:,")
-    if len(words) <= _MAX_GOAL_IN_TITLE:
-        return words
-    cut = words[: _MAX_GOAL_IN_TITLE - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(".,;:") + "…"
 
 
 def find_place(goal: str, knowledge: Knowledge) -> str | None:

@@ -2422,6 +2422,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plan/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose, in order, the open tasks that fit in `available_minutes` today: overdue and
+         *     due today first, then by priority, then the quickest. Each says why it was chosen;
+         *     missing estimates come from the planner. Nothing is saved.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanTodayIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTodayOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plan/today/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the tasks chosen from a proposal: each gets today's date (in your time zone). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanAcceptIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanAcceptOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description One of the tasks is not in your list */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2832,6 +2947,45 @@ export interface components {
         };
         AdminJobList: {
             items: components["schemas"]["AdminJobOut"][];
+        };
+        PlanTodayIn: {
+            /** @description Minutes free today for tasks (1..1440) */
+            available_minutes: number;
+            /**
+             * @description Language of the explanations. Default: detected from the tasks
+             * @enum {string}
+             */
+            language?: "en" | "pt-BR";
+        };
+        PlanTodayItemOut: {
+            task: components["schemas"]["TaskOut"];
+            /** @description Minutes counted for it */
+            minutes: number;
+            /** @description True when the planner estimated the minutes */
+            estimated: boolean;
+            /** @description Why it is in the plan */
+            reason: string;
+        };
+        PlanTodayOut: {
+            /**
+             * Format: date
+             * @description Today, in the user's time zone
+             */
+            date: string;
+            available_minutes: number;
+            planned_minutes: number;
+            /** @description Open tasks that did not fit */
+            left_out: number;
+            tasks: components["schemas"]["PlanTodayItemOut"][];
+        };
+        PlanAcceptIn: {
+            /** @description The proposed tasks kept; they get today's date */
+            task_ids: number[];
+        };
+        PlanAcceptOut: {
+            /** Format: date */
+            date: string;
+            tasks: components["schemas"]["TaskOut"][];
         };
     };
     responses: {

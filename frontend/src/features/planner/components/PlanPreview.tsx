@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TITLE_MAX_LENGTH } from '@/lib/validation';
 import type { DraftTask } from '../hooks/use-plan-draft';
+import { PlanSource } from './PlanSource';
 
 type PlanPreviewProps = {
   draft: DraftTask[];
@@ -19,11 +20,7 @@ export function PlanPreview({ draft, source, onChange }: PlanPreviewProps) {
   return (
     <section aria-labelledby="plan-preview-title">
       <h2 id="plan-preview-title">{t('planner.previewTitle')}</h2>
-      {source && (
-        <p className="muted">
-          {t('planner.source', { provider: source.provider, model: source.model })}
-        </p>
-      )}
+      {source && <PlanSource provider={source.provider} model={source.model} />}
       <ol className="plan">
         {draft.map((task, index) => (
           <li

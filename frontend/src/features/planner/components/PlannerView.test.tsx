@@ -37,7 +37,10 @@ describe('planner', () => {
     await user.type(await screen.findByLabelText('Goal'), 'Move to Recife');
     await user.click(screen.getByRole('button', { name: 'Propose tasks' }));
     const preview = await screen.findByRole('region', { name: 'Proposed tasks' });
-    expect(within(preview).getByText('Proposed by offline (rules-v1).')).toBeInTheDocument();
+    expect(within(preview).getByText('Proposed by the offline planner.')).toBeInTheDocument();
+    expect(
+      within(preview).getByRole('link', { name: 'Connect a model for richer plans' }),
+    ).toHaveAttribute('href', expect.stringContaining('#connecting-a-model'));
 
     await user.click(within(preview).getByRole('checkbox', { name: 'Keep task 2' }));
     const title = within(preview).getByRole('textbox', { name: 'Title of task 3' });
