@@ -39,6 +39,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _register_api(app)
     init_request_logging(app)
 
+    from app.core.tracing import init_tracing
+
+    init_tracing(app)
+
     from app.cli import init_cli
     from app.core.metrics import init_metrics
     from app.core.spa import init_spa

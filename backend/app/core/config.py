@@ -50,6 +50,27 @@ def _list(env: Mapping[str, str], name: str, default: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw.split(",") if item.strip())
 
 
+def _otel_traces_endpoint(env: Mapping[str, str]) -> str | None:
+    """Where spans go (OTLP over HTTP), from the standard OTEL_* variables; None: tracing off."""
+    if env.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        return None
+    if env.get("OTEL_TRACES_EXPORTER", "otlp").strip().lower() == "none":
+        return None
+    protocol = env.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") or env.get(
+        "OTEL_EXPORTER_OTLP_PROTOCOL"
+    )
+    if protocol and protocol.strip() != "http/protobuf":
+        raise ConfigError(
+            f"OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf (the only one shipped), got {protocol!r}"
+        )
+    traces = (env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or "").strip()
+    if traces:
+        return traces
+    base = (env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or "").strip()
+    # The specification: the generic endpoint is a base URL, signals add their own path.
+    return f"{base.rstrip('/')}/v1/traces" if base else None
+
+
 def _database_url(raw: str) -> str:
     # Hosted providers hand out postgres:// URLs; SQLAlchemy only knows postgresql://.
     if raw.startswith("postgres://"):
@@ -96,6 +117,8 @@ class Settings:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     argon2_parallelism: int = 4
+    otel_traces_endpoint: str | None = None
+    otel_service_name: str = "tarefa-backend"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -148,6 +171,8 @@ class Settings:
             argon2_time_cost=_int(env, "ARGON2_TIME_COST", 3),
             argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536),
             argon2_parallelism=_int(env, "ARGON2_PARALLELISM", 4),
+            otel_traces_endpoint=_otel_traces_endpoint(env),
+            otel_service_name=env.get("OTEL_SERVICE_NAME") or "tarefa-backend",
         )
 
     def check_production(self) -> None:
