@@ -63,7 +63,7 @@ seed: install ## Create the demo account (demo@tarefa.local / demo-password)
 
 ## ---------------------------------------------------------------- quality
 .PHONY: lint
-lint: install ## Lint and format-check backend, benchmarks and frontend
+lint: install lint-monitoring ## Lint and format-check backend, benchmarks and frontend; check monitoring rules
 	cd $(BACKEND) && $(BIN)/ruff check . ../bench && $(BIN)/ruff format --check . ../bench
 	@if [ -f $(FRONTEND)/package.json ]; then $(MAKE) fe-lint; fi
 
@@ -156,6 +156,19 @@ prod-up: ## Start the production stack (needs .env.prod, see .env.prod.example)
 .PHONY: prod-down
 prod-down: ## Stop the production stack
 	$(PROD_COMPOSE) down
+
+.PHONY: monitoring-up
+monitoring-up: ## Start the production stack with the monitoring profile (Prometheus, Grafana, Jaeger…)
+	$(PROD_COMPOSE) --profile monitoring up --build -d
+
+.PHONY: monitoring-down
+monitoring-down: ## Stop the monitoring profile's services (the application keeps running)
+	$(PROD_COMPOSE) --profile monitoring stop prometheus alertmanager grafana jaeger \
+		blackbox-exporter postgres-exporter redis-exporter node-exporter backup-age
+
+.PHONY: lint-monitoring
+lint-monitoring: ## promtool and amtool on monitoring/: config, rules and the rules' unit tests
+	scripts/check-monitoring.sh
 
 ## ---------------------------------------------------------------- native production shape
 .PHONY: stack
