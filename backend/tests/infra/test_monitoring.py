@@ -3,15 +3,24 @@ and the backup-age metrics script. The rules' own unit tests run under promtool.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import subprocess
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 import yaml
 from flask import Flask
 
+from tests.conftest import app_config
+from tests.helpers import LiveServer, free_port
 from tests.infra.conftest import REPO_ROOT, require_tool, run
 from tests.infra.test_static import compose, filled_prod_env
 
@@ -197,3 +206,145 @@ def test_backup_metrics_refuse_bad_arguments(arguments: list[str]) -> None:
     result = run([str(REPO_ROOT / "scripts/backup-metrics.sh"), *arguments])
     assert result.returncode == (2 if not arguments else 1)
     assert result.stderr
+
+
+# --- Prometheus and Alertmanager for real --------------------------------------------------
+
+
+class _Process:
+    """A binary on loopback, its output in a log file, stopped at the end of the test."""
+
+    def __init__(self, args: list[str], log: Path) -> None:
+        self.log = log
+        self._out = log.open("wb")
+        self.process = subprocess.Popen(args, stdout=self._out, stderr=subprocess.STDOUT)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._out.close()
+
+
+def _wait_for(fetch, what: str, process: _Process, timeout: float = 60) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.process.poll() is not None:
+            raise AssertionError(f"{what}: process exited: {process.log.read_text()[-2000:]}")
+        try:
+            result = fetch()
+        except httpx.HTTPError:
+            result = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}: {process.log.read_text()[-2000:]}")
+        time.sleep(0.2)
+
+
+def _serve_directory(directory: Path) -> tuple[ThreadingHTTPServer, threading.Thread]:
+    handler = functools.partial(QuietFiles, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    return server, thread
+
+
+class QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _prometheus_config(backend: str, textfile: str, alertmanager: str) -> dict[str, Any]:
+    """The shipped configuration, with loopback addresses for what Docker's DNS would find."""
+    config = yaml.safe_load((MONITORING / "prometheus/prometheus.yml").read_text())
+    config["global"].update(scrape_interval="1s", evaluation_interval="1s")
+    config["rule_files"] = [str(MONITORING / "prometheus/rules/*.yml")]
+    config["alerting"]["alertmanagers"][0]["static_configs"][0]["targets"] = [alertmanager]
+    jobs = {job["job_name"]: job for job in config["scrape_configs"]}
+    backend_job = jobs["backend"]
+    del backend_job["dns_sd_configs"]
+    backend_job["static_configs"] = [{"targets": [backend]}]
+    node_job = jobs["node"]
+    node_job.update(static_configs=[{"targets": [textfile]}], metrics_path="/backup.prom")
+    config["scrape_configs"] = [backend_job, node_job]
+    return config
+
+
+def test_prometheus_scrapes_the_backend_and_alerts_reach_alertmanager(
+    tmp_path: Path, database_url: str
+) -> None:
+    """Debian's Prometheus and Alertmanager with the shipped rules and Alertmanager config:
+    the backend under gunicorn is scraped, and a backup 30 hours old (metrics written by
+    scripts/backup-metrics.sh) fires BackupTooOld all the way to Alertmanager."""
+    prometheus_bin = require_tool("prometheus", "apt-get install prometheus")
+    alertmanager_bin = require_tool(
+        "prometheus-alertmanager", "apt-get install prometheus-alertmanager"
+    )
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    old = time.time() - 30 * 3600
+    (backups / "tarefa-20261130T000000Z.dump").write_bytes(b"x")
+    os.utime(backups / "tarefa-20261130T000000Z.dump", (old, old))
+    textfiles = tmp_path / "textfile"
+    textfiles.mkdir()
+    assert backup_metrics(backups, textfiles / "backup.prom").returncode == 0
+
+    backend = LiveServer(
+        {k: str(v) for k, v in app_config(database_url).items() if v is not None}, workers=1
+    )
+    files, files_thread = _serve_directory(textfiles)
+    am_port, prom_port = free_port(), free_port()
+    alertmanager = _Process(
+        [alertmanager_bin, f"--config.file={MONITORING / 'alertmanager/alertmanager.yml'}",
+         f"--storage.path={tmp_path / 'am'}", f"--web.listen-address=127.0.0.1:{am_port}",
+         "--cluster.listen-address="],
+        tmp_path / "alertmanager.log",
+    )  # fmt: skip
+    config = _prometheus_config(
+        backend.url.removeprefix("http://"), f"127.0.0.1:{files.server_address[1]}",
+        f"127.0.0.1:{am_port}",
+    )  # fmt: skip
+    (tmp_path / "prometheus.yml").write_text(yaml.safe_dump(config))
+    prometheus = _Process(
+        [prometheus_bin, f"--config.file={tmp_path / 'prometheus.yml'}",
+         f"--storage.tsdb.path={tmp_path / 'tsdb'}", f"--web.listen-address=127.0.0.1:{prom_port}"],
+        tmp_path / "prometheus.log",
+    )  # fmt: skip
+    api = f"http://127.0.0.1:{prom_port}/api/v1"
+    try:
+        httpx.get(f"{backend.url}/api/tasks")  # one 401 to count
+
+        def targets_up() -> dict[str, str] | None:
+            active = httpx.get(f"{api}/targets").json()["data"]["activeTargets"]
+            health = {t["labels"]["job"]: t["health"] for t in active}
+            return health if health == {"backend": "up", "node": "up"} else None
+
+        _wait_for(targets_up, "both targets up", prometheus)
+        groups = httpx.get(f"{api}/rules").json()["data"]["groups"]
+        assert sum(len(group["rules"]) for group in groups) == 10
+
+        def requests_counted() -> list | None:
+            query = 'tarefa_http_request_total{job="backend", status="401"}'
+            return httpx.get(f"{api}/query", params={"query": query}).json()["data"]["result"]
+
+        assert _wait_for(requests_counted, "the backend's request counter", prometheus)
+
+        def backup_alert() -> list | None:
+            alerts = httpx.get(f"http://127.0.0.1:{am_port}/api/v2/alerts").json()
+            return [a for a in alerts if a["labels"]["alertname"] == "BackupTooOld"]
+
+        [alert] = _wait_for(backup_alert, "BackupTooOld in Alertmanager", alertmanager)
+        assert alert["labels"]["severity"] == "critical"
+        assert alert["status"]["state"] == "active"
+        assert alert["annotations"]["summary"].startswith("The newest backup is 1d 6h")
+    finally:
+        prometheus.stop()
+        alertmanager.stop()
+        files.shutdown()
+        files.server_close()
+        files_thread.join(timeout=5)
+        backend.stop()
