@@ -103,7 +103,7 @@ def otlp_receiver() -> Iterator[OtlpReceiver]:
     thread.join(timeout=5)
 
 
-def wait_for(receiver: OtlpReceiver, predicate, what: str, timeout: float = 30) -> None:
+def wait_for(receiver: OtlpReceiver, predicate, what: str, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while not predicate(receiver.snapshot()):
         if time.monotonic() > deadline:
@@ -127,7 +127,9 @@ def test_spans_of_a_request_reach_an_otlp_receiver(
         OTEL_SERVICE_NAME="tarefa-under-test",
         OTEL_BSP_SCHEDULE_DELAY="50",
     )
-    server = LiveServer({k: str(v) for k, v in config.items() if v is not None}, workers=1)
+    server = LiveServer(
+        {k: str(v) for k, v in config.items() if v is not None}, workers=1, ready_timeout=120
+    )
     try:
         email = f"tracer-{time.time_ns()}@example.com"
         with httpx.Client(base_url=server.url, timeout=10) as http:

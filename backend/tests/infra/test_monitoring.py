@@ -229,7 +229,7 @@ class _Process:
         self._out.close()
 
 
-def _wait_for(fetch, what: str, process: _Process, timeout: float = 60) -> Any:
+def _wait_for(fetch, what: str, process: _Process, timeout: float = 120) -> Any:
     deadline = time.monotonic() + timeout
     while True:
         if process.process.poll() is not None:
@@ -294,7 +294,9 @@ def test_prometheus_scrapes_the_backend_and_alerts_reach_alertmanager(
     assert backup_metrics(backups, textfiles / "backup.prom").returncode == 0
 
     backend = LiveServer(
-        {k: str(v) for k, v in app_config(database_url).items() if v is not None}, workers=1
+        {k: str(v) for k, v in app_config(database_url).items() if v is not None},
+        workers=1,
+        ready_timeout=120,
     )
     files, files_thread = _serve_directory(textfiles)
     am_port, prom_port = free_port(), free_port()
