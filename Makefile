@@ -128,6 +128,10 @@ restore: install ## Restore and migrate a backup: make restore FILE=backups/<fil
 	@[ -n "$(FILE)" ] || { echo "usage: make restore FILE=backups/<file>.dump [FORCE=1]" >&2; exit 2; }
 	$(DB_ENV) scripts/restore.sh "$(FILE)" $(if $(FORCE),--force,)
 
+.PHONY: restore-drill
+restore-drill: ## Restore the newest backup (or FILE=…) into a scratch database and compare row counts
+	$(DB_ENV) scripts/restore-drill.sh $(FILE)
+
 ## ---------------------------------------------------------------- containers
 .PHONY: up
 up: ## Start the development stack with Docker Compose

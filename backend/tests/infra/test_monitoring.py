@@ -32,7 +32,11 @@ PROFILE_SERVICES = {
 # Metrics that come from elsewhere than the API process, and who exports them.
 WORKER_METRICS = {"tarefa_queue_depth", "tarefa_queue_failed", "tarefa_jobs_total",
                   "tarefa_job_duration_seconds"}  # fmt: skip
-BACKUP_METRICS = {"tarefa_backup_files", "tarefa_backup_newest_timestamp_seconds"}
+BACKUP_METRICS = {
+    "tarefa_backup_files",
+    "tarefa_backup_newest_timestamp_seconds",
+    "tarefa_offsite_backup_last_success_timestamp_seconds",
+}
 
 
 def monitoring_config(tmp_path: Path) -> dict:
@@ -107,7 +111,7 @@ def test_promtool_and_amtool_accept_the_configuration_and_rule_tests_pass() -> N
     require_tool("amtool", "apt-get install prometheus-alertmanager")
     result = run([str(REPO_ROOT / "scripts/check-monitoring.sh")])
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "SUCCESS: 10 rules found" in result.stdout
+    assert "SUCCESS: 11 rules found" in result.stdout
     assert "Unit Testing:" in result.stdout + result.stderr
 
 
@@ -116,8 +120,8 @@ def test_every_alert_the_issue_asks_for_exists() -> None:
     alerts = {rule["alert"] for group in rules["groups"] for rule in group["rules"]}
     assert alerts == {
         "HighErrorRate", "HighLatencyP99", "BackendNotReady", "NginxDown", "TargetDown",
-        "BackupTooOld", "BackupMissing", "CertificateExpiringSoon", "DiskFillingUp",
-        "QueueBacklog",
+        "BackupTooOld", "BackupMissing", "OffsiteBackupTooOld", "CertificateExpiringSoon",
+        "DiskFillingUp", "QueueBacklog",
     }  # fmt: skip
     tests = yaml.safe_load((MONITORING / "prometheus/tests/tarefa.test.yml").read_text())
     tested = {
@@ -327,7 +331,7 @@ def test_prometheus_scrapes_the_backend_and_alerts_reach_alertmanager(
 
         _wait_for(targets_up, "both targets up", prometheus)
         groups = httpx.get(f"{api}/rules").json()["data"]["groups"]
-        assert sum(len(group["rules"]) for group in groups) == 10
+        assert sum(len(group["rules"]) for group in groups) == 11
 
         def requests_counted() -> list | None:
             query = 'tarefa_http_request_total{job="backend", status="401"}'

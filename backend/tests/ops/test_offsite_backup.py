@@ -18,7 +18,8 @@ import httpx
 import pytest
 from moto.server import ThreadedMotoServer
 
-from tests.infra.conftest import require_tool
+from tests.infra.conftest import REPO_ROOT, require_tool
+from tests.infra.test_static import compose, filled_prod_env
 
 from .conftest import clean_env, run_script
 from .test_backup import (
@@ -171,3 +172,30 @@ def test_missing_settings_are_named(
     result = offsite(backup_dir, env)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("profile", ["offsite", "backup-test"])
+def test_offsite_profiles_keep_keys_out_of_the_environment(tmp_path: Path, profile: str) -> None:
+    result = compose(
+        tmp_path,
+        "-f", str(REPO_ROOT / "docker-compose.prod.yml"),
+        "--env-file", str(filled_prod_env(tmp_path)),
+        "--profile", profile,
+        "config", "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    config = json.loads(result.stdout)
+    services = config["services"]
+    expected = {"offsite-backup", "minio"} if profile == "backup-test" else {"offsite-backup"}
+    assert expected <= set(services)
+    assert "minio" in services if profile == "backup-test" else "minio" not in services
+    offsite_service = services["offsite-backup"]
+    environment = offsite_service["environment"]
+    assert environment["RESTIC_PASSWORD_FILE"] == "/run/secrets/restic_password"
+    assert environment["AWS_SECRET_ACCESS_KEY_FILE"] == "/run/secrets/offsite_secret_key"
+    assert not {"RESTIC_PASSWORD", "AWS_SECRET_ACCESS_KEY"} & set(environment)
+    assert {s["source"] for s in offsite_service["secrets"]} == {
+        "restic_password", "offsite_access_key", "offsite_secret_key"
+    }  # fmt: skip
+    backups = next(v for v in offsite_service["volumes"] if v["target"] == "/backups")
+    assert backups["source"] == "backups" and backups["read_only"] is True
