@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from flask import Flask
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
     ExportTraceServiceRequest,
     ExportTraceServiceResponse,
@@ -247,3 +248,35 @@ def test_tracing_is_off_by_default(make_app) -> None:
     app = make_app()
     assert "tracing" not in app.extensions
     assert not getattr(app, "_is_instrumented_by_opentelemetry", False)
+
+
+@pytest.fixture
+def traced_app(make_app, otlp_receiver: OtlpReceiver) -> Iterator[Flask]:
+    """An app traced in this process, with every instrumentation undone afterwards."""
+    from opentelemetry.instrumentation.flask import FlaskInstrumentor
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+    from opentelemetry.instrumentation.redis import RedisInstrumentor
+    from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+
+    from app.core import tracing
+
+    app = make_app(OTEL_TRACES_ENDPOINT=f"{otlp_receiver.url}/v1/traces")
+    yield app
+    FlaskInstrumentor.uninstrument_app(app)
+    for instrumentor in (SQLAlchemyInstrumentor(), RedisInstrumentor(), HTTPXClientInstrumentor()):
+        instrumentor.uninstrument()
+    app.extensions["tracing"].shutdown()
+    tracing._process_provider = None
+
+
+def test_in_process_request_span_carries_the_request_id(
+    traced_app: Flask, otlp_receiver: OtlpReceiver
+) -> None:
+    answer = traced_app.test_client().get("/api/tasks", headers={"X-Request-ID": "in-process-1"})
+    assert answer.status_code == 401
+    traced_app.extensions["tracing"].force_flush()
+
+    [span] = [s for s in otlp_receiver.snapshot() if s.kind == Span.SPAN_KIND_SERVER]
+    assert span.name == "GET /api/tasks"
+    assert span.attributes["tarefa.request_id"] == "in-process-1"
+    assert span.service == "tarefa-backend"
