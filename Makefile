@@ -65,7 +65,7 @@ seed: install ## Create the demo account (demo@tarefa.local / demo-password)
 
 ## ---------------------------------------------------------------- quality
 .PHONY: lint
-lint: install ## Lint and format-check backend, benchmarks and frontend
+lint: install lint-monitoring ## Lint and format-check backend, benchmarks and frontend; check monitoring rules
 	cd $(BACKEND) && $(BIN)/ruff check . ../bench && $(BIN)/ruff format --check . ../bench
 	@if [ -f $(FRONTEND)/package.json ]; then $(MAKE) fe-lint; fi
 
@@ -138,6 +138,10 @@ restore: install ## Restore and migrate a backup: make restore FILE=backups/<fil
 	@[ -n "$(FILE)" ] || { echo "usage: make restore FILE=backups/<file>.dump [FORCE=1]" >&2; exit 2; }
 	$(DB_ENV) scripts/restore.sh "$(FILE)" $(if $(FORCE),--force,)
 
+.PHONY: restore-drill
+restore-drill: ## Restore the newest backup (or FILE=…) into a scratch database and compare row counts
+	$(DB_ENV) scripts/restore-drill.sh $(FILE)
+
 ## ---------------------------------------------------------------- containers
 .PHONY: up
 up: ## Start the development stack with Docker Compose
@@ -175,6 +179,19 @@ COMPOSE_SMOKE_MODES ?= dev dev-env prod
 .PHONY: compose-smoke
 compose-smoke: ## Compose files for real: up --build --wait, probe, down -v (fresh clone; COMPOSE_SMOKE_MODES)
 	for mode in $(COMPOSE_SMOKE_MODES); do scripts/compose-smoke.sh "$$mode"; done
+
+.PHONY: monitoring-up
+monitoring-up: ## Start the production stack with the monitoring profile (Prometheus, Grafana, Jaeger…)
+	$(PROD_COMPOSE) --profile monitoring up --build -d
+
+.PHONY: monitoring-down
+monitoring-down: ## Stop the monitoring profile's services (the application keeps running)
+	$(PROD_COMPOSE) --profile monitoring stop prometheus alertmanager grafana jaeger \
+		blackbox-exporter postgres-exporter redis-exporter node-exporter backup-age
+
+.PHONY: lint-monitoring
+lint-monitoring: ## promtool and amtool on monitoring/: config, rules and the rules' unit tests
+	scripts/check-monitoring.sh
 
 ## ---------------------------------------------------------------- native production shape
 .PHONY: stack

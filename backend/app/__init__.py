@@ -41,6 +41,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_json_depth_limit(app)
     init_request_logging(app)
 
+    from app.core.tracing import init_tracing
+
+    init_tracing(app)
+
     from app.cli import init_cli
     from app.core.docs import init_docs
     from app.core.metrics import init_metrics

@@ -37,7 +37,9 @@ def free_port() -> int:
 class LiveServer:
     """The app under gunicorn (the repository's gunicorn.conf.py) on a free loopback port."""
 
-    def __init__(self, env: dict[str, str], *, workers: int = 2) -> None:
+    def __init__(
+        self, env: dict[str, str], *, workers: int = 2, ready_timeout: float = 30.0
+    ) -> None:
         import os
         import subprocess
         from pathlib import Path
@@ -60,7 +62,7 @@ class LiveServer:
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
-        self._wait_until_ready()
+        self._wait_until_ready(ready_timeout)
 
     def _wait_until_ready(self, timeout: float = 30.0) -> None:
         import time

