@@ -70,11 +70,12 @@ def parse_rule(text: str) -> Rule:
         parts[name] = value
     _check_parts(parts)
     normalised = ";".join(f"{name}={parts[name]}" for name in _ordered(parts))
+    rule = Rule(normalised, parts)
     try:
-        rrulestr(normalised, dtstart=datetime(2000, 1, 1))
+        _build(rule, date(2000, 1, 1))
     except (ValueError, TypeError) as error:
         raise RecurrenceError(f"Not a valid RRULE: {error}.") from error
-    return Rule(normalised, parts)
+    return rule
 
 
 def _ordered(parts: dict[str, str]) -> list[str]:
@@ -120,8 +121,22 @@ def _check_parts(parts: dict[str, str]) -> None:
         raise RecurrenceError("WKST must be a weekday such as MO.")
     if months and month_days and not _some_day_exists(months, month_days):
         raise RecurrenceError("No month in BYMONTH has any of the days in BYMONTHDAY.")
-    if "BYSETPOS" in parts and parts["FREQ"] not in ("MONTHLY", "YEARLY"):
-        raise RecurrenceError("BYSETPOS is supported with FREQ=MONTHLY or FREQ=YEARLY only.")
+    if "BYSETPOS" in parts:
+        _check_set_positions(parts, month_days)
+
+
+def _check_set_positions(parts: dict[str, str], month_days: list[int]) -> None:
+    """BYSETPOS must point inside the days a period selects, or no date ever matches."""
+    if parts["FREQ"] not in ("MONTHLY", "YEARLY") or not (
+        "BYMONTHDAY" in parts or "BYDAY" in parts
+    ):
+        raise RecurrenceError(
+            "BYSETPOS is supported with FREQ=MONTHLY or FREQ=YEARLY and BYMONTHDAY or BYDAY."
+        )
+    days = parts.get("BYDAY", "").split(",") if "BYDAY" in parts else []
+    selected = len(month_days) if month_days else 4 * len(days)
+    if any(abs(position) > selected for position in _int_list(parts, "BYSETPOS", 1, 31)):
+        raise RecurrenceError("BYSETPOS points past the days the rule selects in a period.")
 
 
 def _some_day_exists(months: list[int], month_days: list[int]) -> bool:
