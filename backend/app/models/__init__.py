@@ -1,7 +1,17 @@
 """All models, imported here so Alembic and ``db.create_all`` see every table."""
 
+from app.models.calendar_feed import CalendarFeed
+from app.models.occurrence import TaskOccurrence
 from app.models.task import Task
 from app.models.token import PasswordResetToken, RefreshToken, RevokedAccessToken
 from app.models.user import User
 
-__all__ = ["PasswordResetToken", "RefreshToken", "RevokedAccessToken", "Task", "User"]
+__all__ = [
+    "CalendarFeed",
+    "PasswordResetToken",
+    "RefreshToken",
+    "RevokedAccessToken",
+    "Task",
+    "TaskOccurrence",
+    "User",
+]

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Time, func, select
 from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
 
 from app.core.extensions import db
@@ -29,6 +29,11 @@ class Task(db.Model):
     description: Mapped[str | None] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     due_date: Mapped[date | None] = mapped_column(Date)
+    # Local wall-clock time in the owner's zone, so 9:00 stays 9:00 across DST changes.
+    due_time: Mapped[time | None] = mapped_column(Time)
+    # An RFC 5545 RRULE; recurrence_start is the first date it counts from (COUNT, INTERVAL).
+    recurrence: Mapped[str | None] = mapped_column(String(200))
+    recurrence_start: Mapped[date | None] = mapped_column(Date)
     estimate_minutes: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
