@@ -110,7 +110,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _register_api(app: Flask) -> None:
-    from app.api import auth, calendar, health, tasks, users
+    from app.api import auth, calendar, health, quickadd, tasks, users
     from app.core.errors import Api, register_error_handlers
 
     api = Api(app)
@@ -123,6 +123,7 @@ def _register_api(app: Flask) -> None:
     for blueprint in (health.blp, auth.blp, users.blp, tasks.blp):
         api.register_blueprint(blueprint)
     api.register_blueprint(calendar.blp)
+    api.register_blueprint(quickadd.blp)
     register_error_handlers(app)
 
 

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from marshmallow import Schema, ValidationError, fields
+from marshmallow.validate import OneOf, Range
+
+from app.schemas.fields import Text
+from app.schemas.time_fields import LocalTime
+
+LANGUAGES = ["en", "pt-BR"]
+
+
+def _zone_name(value: str) -> None:
+    try:
+        if value not in available_timezones():
+            raise ZoneInfoNotFoundError(value)
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError("Not a known IANA time zone, e.g. America/Sao_Paulo.") from None
+
+
+class ParseIn(Schema):
+    text = Text(
+        required=True, max_length=500, metadata={"example": "Pay rent tomorrow 9am #home !1"}
+    )
+    language = fields.String(
+        validate=OneOf(LANGUAGES),
+        metadata={"description": "Default: the line's own words, then Accept-Language"},
+    )
+    now = fields.AwareDateTime(metadata={"description": "Pin the clock (default: the server's)"})
+    timezone = fields.String(
+        validate=_zone_name, metadata={"description": "Default: your time zone"}
+    )
+
+
+class QuickIn(Schema):
+    text = Text(required=True, max_length=500, metadata={"example": "Dentista sexta 14h30 #saúde"})
+    language = fields.String(validate=OneOf(LANGUAGES))
+
+
+class ReminderOut(Schema):
+    before_minutes = fields.Integer(required=True, validate=Range(min=1))
+
+
+class ParseOut(Schema):
+    title = fields.String(required=True, metadata={"description": "The words not recognised"})
+    language = fields.String(required=True, validate=OneOf(LANGUAGES))
+    due_date = fields.Date(required=True, allow_none=True)
+    due_time = LocalTime(required=True, allow_none=True)
+    due_at = fields.DateTime(
+        required=True,
+        allow_none=True,
+        metadata={"description": "UTC instant of the due date and time"},
+    )
+    project = fields.String(required=True, allow_none=True)
+    labels = fields.List(fields.String(), required=True)
+    priority = fields.Integer(required=True, allow_none=True)
+    recurrence = fields.String(required=True, allow_none=True)
+    recurrence_text = fields.String(
+        required=True, allow_none=True, metadata={"description": "The rule in words"}
+    )
+    reminder = fields.Nested(ReminderOut, required=True, allow_none=True)
