@@ -4,6 +4,7 @@ from marshmallow.validate import OneOf, Range
 from app.repositories.tasks import SORT_COLUMNS
 from app.schemas.common import PageMeta, PaginationArgs
 from app.schemas.fields import MAX_ID, StrictBoolean, Text
+from app.schemas.time_fields import LocalTime, RRule, due_at, recurrence_text
 
 SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
 ESTIMATE_RANGE = Range(min=1, max=100_000)
@@ -15,6 +16,20 @@ class TaskOut(Schema):
     description = fields.String(required=True, allow_none=True)
     done = fields.Boolean(required=True)
     due_date = fields.Date(required=True, allow_none=True)
+    due_time = LocalTime(required=True, allow_none=True)
+    due_at = fields.Function(
+        due_at,
+        required=True,
+        allow_none=True,
+        metadata={"type": "string", "format": "date-time", "description": "UTC instant"},
+    )
+    recurrence = fields.String(required=True, allow_none=True)
+    recurrence_text = fields.Function(
+        recurrence_text,
+        required=True,
+        allow_none=True,
+        metadata={"type": "string", "description": "The rule in words (Accept-Language)"},
+    )
     estimate_minutes = fields.Integer(required=True, allow_none=True)
     parent_id = fields.Integer(required=True, allow_none=True)
     subtask_count = fields.Integer(required=True)
@@ -28,6 +43,14 @@ class TaskUpdate(Schema):
     title = Text(max_length=160)
     description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
+    due_time = LocalTime(allow_none=True, metadata={"description": "Local time in your zone"})
+    recurrence = RRule(
+        allow_none=True,
+        metadata={
+            "description": "null stops repeating; without due_date, "
+            "the task is due on the rule's first date from today"
+        },
+    )
     done = StrictBoolean()
     estimate_minutes = fields.Integer(allow_none=True, validate=ESTIMATE_RANGE)
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from datetime import time
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from flask import g, request
 from marshmallow import ValidationError, fields
 
-from app.services.recurrence import RecurrenceError, parse_rule
+from app.services.quick import user_zone
+from app.services.recurrence import RecurrenceError, due_instant, parse_rule
 from app.services.recurrence_text import describe
 
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:00)?$"
@@ -51,5 +54,25 @@ class RRule(fields.String):
             raise ValidationError(str(error)) from None
 
 
-def rule_in_words(rule: str | None, language: str) -> str | None:
-    return describe(rule, language) if rule else None
+def _zone_of(owner_id: int) -> ZoneInfo:
+    """The owner's zone, looked up once per request however many tasks are dumped."""
+    zones: dict[int, ZoneInfo] = g.setdefault("owner_zones", {})
+    if owner_id not in zones:
+        zones[owner_id] = user_zone(owner_id)
+    return zones[owner_id]
+
+
+def due_at(task: Any) -> str | None:
+    """The task's due instant in UTC (ISO 8601), when it has a due date and a time."""
+    if task.due_date is None or task.due_time is None:
+        return None
+    instant = due_instant(task.due_date, task.due_time, _zone_of(task.user_id))
+    return instant.isoformat() if instant else None
+
+
+def recurrence_text(task: Any) -> str | None:
+    """The task's rule in words, in the caller's language (Accept-Language)."""
+    if not task.recurrence:
+        return None
+    best = request.accept_languages.best_match(["en", "pt-BR", "pt"], default="en")
+    return describe(task.recurrence, "pt-BR" if best.startswith("pt") else "en")
