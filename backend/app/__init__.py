@@ -110,7 +110,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _register_api(app: Flask) -> None:
-    from app.api import auth, calendar, health, quickadd, tasks, users
+    from app.api import auth, calendar, health, quickadd, recurring, tasks, users
     from app.core.errors import Api, register_error_handlers
 
     api = Api(app)
@@ -124,6 +124,7 @@ def _register_api(app: Flask) -> None:
         api.register_blueprint(blueprint)
     api.register_blueprint(calendar.blp)
     api.register_blueprint(quickadd.blp)
+    api.register_blueprint(recurring.blp)
     register_error_handlers(app)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,3 +54,8 @@ def as_dict(parsed: Parsed) -> dict[str, Any]:
         else None,
         "reminder": parsed.reminder,
     }
+
+
+def user_today(owner_id: int) -> date:
+    """Today's date in the user's zone."""
+    return datetime.now(user_zone(owner_id)).date()
