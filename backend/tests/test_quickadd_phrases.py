@@ -356,3 +356,28 @@ def test_an_explicit_language_wins_over_the_words() -> None:
         date(2026, 5, 3),
         "Boleto amanhã",
     )
+
+
+@pytest.mark.parametrize(
+    ("literal", "title", "due", "at", "project"),
+    [
+        ((), "Pay rent", date(2026, 3, 12), time(9), "home"),
+        (("project",), "Pay rent #home", date(2026, 3, 12), time(9), None),
+        (("due_date", "due_time"), "Pay rent tomorrow 9am", None, None, "home"),
+    ],
+)
+def test_a_literal_kind_keeps_its_words_in_the_title(
+    literal: tuple[str, ...], title: str, due: date | None, at: time | None, project: str | None
+) -> None:
+    parsed = parse(
+        "Pay rent tomorrow 9am #home",
+        now=datetime.fromisoformat(WED_NY[0]),
+        zone=ZoneInfo(NY),
+        literal=literal,
+    )
+    assert (parsed.title, parsed.due_date, parsed.due_time, parsed.project) == (
+        title,
+        due,
+        at,
+        project,
+    )

@@ -46,7 +46,12 @@ def complete(client, headers, task_id):
         ("FREQ=DAILY", "2026-03-07", "2026-03-07T12:00:00-05:00", "2026-03-08"),
         ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-01-30", "2026-01-30T12:00:00Z", "2026-02-02"),
         ("FREQ=WEEKLY;BYDAY=MO", "2026-03-02", "2026-03-02T12:00:00Z", "2026-03-09"),
-        ("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1", "2026-01-31", "2026-01-31T12:00:00Z", "2026-02-28"),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1",
+            "2026-01-31",
+            "2026-01-31T12:00:00Z",
+            "2026-02-28",
+        ),
         ("FREQ=WEEKLY;INTERVAL=2", "2026-10-19", "2026-10-19T12:00:00Z", "2026-11-02"),
     ],
 )
@@ -63,7 +68,9 @@ def test_completing_moves_the_task_to_its_next_date_and_keeps_it_open(
         rule,
     )
     history = client.get(f"/api/tasks/{task['id']}/occurrences", headers=headers).json
-    assert [(o["due_date"], o["due_time"], o["outcome"]) for o in history] == [(due, "09:00", "done")]
+    assert [(o["due_date"], o["due_time"], o["outcome"]) for o in history] == [
+        (due, "09:00", "done")
+    ]
 
 
 def test_toggle_completes_an_occurrence_too(client, headers, frozen):
@@ -89,7 +96,11 @@ def test_skip_records_a_skipped_occurrence_and_stop_makes_a_one_off(client, head
     skipped = client.post(f"/api/tasks/{task['id']}/skip", headers=headers).json
     assert (skipped["done"], skipped["due_date"]) == (False, "2026-03-09")
     stopped = client.post(f"/api/tasks/{task['id']}/stop-repeating", headers=headers).json
-    assert (stopped["recurrence"], stopped["recurrence_text"], stopped["due_date"]) == (None, None, "2026-03-09")
+    assert (stopped["recurrence"], stopped["recurrence_text"], stopped["due_date"]) == (
+        None,
+        None,
+        "2026-03-09",
+    )
     closed = complete(client, headers, task["id"])
     assert (closed["done"], closed["due_date"]) == (True, "2026-03-09")
     history = client.get(f"/api/tasks/{task['id']}/occurrences", headers=headers).json
@@ -121,19 +132,28 @@ def test_a_rule_without_due_date_starts_today_in_the_users_zone(client, headers,
 def test_recurrence_in_words_follows_accept_language(client, headers):
     task = create(client, headers, due_date="2026-03-02", recurrence="FREQ=WEEKLY;BYDAY=MO")
     pt = client.get(f"/api/tasks/{task['id']}", headers={**headers, "Accept-Language": "pt-BR"})
-    assert (task["recurrence_text"], pt.json["recurrence_text"]) == ("Every Monday", "Toda segunda-feira")
+    assert (task["recurrence_text"], pt.json["recurrence_text"]) == (
+        "Every Monday",
+        "Toda segunda-feira",
+    )
 
 
 @pytest.mark.parametrize(
     ("rule", "message"),
     [
         ("FREQ=HOURLY", "FREQ is required and must be one of DAILY, WEEKLY, MONTHLY, YEARLY."),
-        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "No month in BYMONTH has any of the days in BYMONTHDAY."),
+        (
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "No month in BYMONTH has any of the days in BYMONTHDAY.",
+        ),
     ],
 )
 def test_invalid_rules_are_422_with_the_reason(client, headers, rule, message):
     response = client.post("/api/tasks", json={"title": "x", "recurrence": rule}, headers=headers)
-    assert (response.status_code, response.json["errors"]["json"]) == (422, {"recurrence": [message]})
+    assert (response.status_code, response.json["errors"]["json"]) == (
+        422,
+        {"recurrence": [message]},
+    )
 
 
 def test_due_at_is_the_instant_in_the_users_zone(client, headers):

@@ -7,6 +7,7 @@ from marshmallow.validate import OneOf, Range
 
 from app.schemas.fields import Text
 from app.schemas.time_fields import LocalTime
+from app.services.quickadd import FIELDS
 
 LANGUAGES = ["en", "pt-BR"]
 
@@ -20,7 +21,7 @@ def _zone_name(value: str) -> None:
         raise ValidationError("Not a known IANA time zone, e.g. America/Sao_Paulo.") from None
 
 
-class ParseIn(Schema):
+class QuickIn(Schema):
     text = Text(
         required=True, max_length=500, metadata={"example": "Pay rent tomorrow 9am #home !1"}
     )
@@ -28,15 +29,18 @@ class ParseIn(Schema):
         validate=OneOf(LANGUAGES),
         metadata={"description": "Default: the line's own words, then Accept-Language"},
     )
+    literal = fields.List(
+        fields.String(validate=OneOf(FIELDS)),
+        load_default=list,
+        metadata={"description": "Kinds to leave as words in the title (a removed chip)"},
+    )
+
+
+class ParseIn(QuickIn):
     now = fields.AwareDateTime(metadata={"description": "Pin the clock (default: the server's)"})
     timezone = fields.String(
         validate=_zone_name, metadata={"description": "Default: your time zone"}
     )
-
-
-class QuickIn(Schema):
-    text = Text(required=True, max_length=500, metadata={"example": "Dentista sexta 14h30 #saúde"})
-    language = fields.String(validate=OneOf(LANGUAGES))
 
 
 class ReminderOut(Schema):

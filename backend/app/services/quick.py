@@ -25,6 +25,7 @@ def parse_line(
     language: str | None = None,
     now: datetime | None = None,
     timezone: str | None = None,
+    literal: list[str] | None = None,
 ) -> Parsed:
     """What ``text`` means for this user, at ``now`` (default: the clock) in their zone."""
     zone = ZoneInfo(timezone) if timezone else user_zone(owner_id)
@@ -34,6 +35,7 @@ def parse_line(
         zone=zone,
         language=language,
         default_language=default_language,
+        literal=literal or (),
     )
 
 

@@ -13,6 +13,7 @@ next one after today, a date without a year is the next one from today.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -22,6 +23,7 @@ from app.services.quickadd.grammar import RULES, TAG_RULES, Context
 from app.services.recurrence import due_instant, first_on_or_after
 
 LANGUAGES = ("en", "pt-BR")
+FIELDS = ("due_date", "due_time", "project", "labels", "priority", "recurrence", "reminder")
 _PT_HINTS = re.compile(
     r"\b(hoje|amanhã|amanha|depois|daqui|semana|que vem|próxim[ao]|segunda|terça|terca|quarta|"
     r"quinta|sexta|sábado|sabado|domingo|tod[oa]s?|cada|dia|às|meio-dia|meia-noite|lembre|"
@@ -70,11 +72,14 @@ def parse(
     zone: ZoneInfo,
     language: str | None = None,
     default_language: str = "en",
+    literal: Collection[str] = (),
 ) -> Parsed:
     """Parse one quick-add line as seen at ``now`` by a user in ``zone``.
 
     ``language`` forces ``en`` or ``pt-BR``; otherwise the line's own words decide, and
     ``default_language`` (the user's) settles a line with no telling word ("Boleto 05/03").
+    Fields named in ``literal`` are not recognised: their words stay in the title (the
+    quick-add chip the person removed).
     """
     language = language if language in LANGUAGES else detect_language(text, default_language)
     today = now.astimezone(zone).date()
@@ -82,7 +87,8 @@ def parse(
     context = Context(today=today, language=language)
     remaining = f" {text} "
     for rule in TAG_RULES + RULES[language]:
-        remaining = rule.apply(remaining, context, result)
+        if rule.recognises not in literal:
+            remaining = rule.apply(remaining, context, result)
     if result.recurrence and result.due_date is None:
         result.due_date = first_on_or_after(result.recurrence, start=today, day=today)
     result.title = _clean(remaining)

@@ -36,6 +36,11 @@ class Rule:
     meaning: Callable[[re.Match[str], Context], Values]
     field: str | None = None  # skipped once this field is set
     repeat: bool = False
+    kind: str | None = None  # what it recognises, when not ``field`` (labels)
+
+    @property
+    def recognises(self) -> str | None:
+        return self.kind or self.field
 
     def apply(self, text: str, context: Context, result: Any) -> str:
         if self.field and getattr(result, self.field) is not None:
@@ -305,7 +310,7 @@ def _priority(match: re.Match[str], _: Context) -> Values:
 
 TAG_RULES = [
     Rule(r"#([^\s#@]+)", _project, "project"),
-    Rule(r"@([^\s#@]+)", _label, repeat=True),
+    Rule(r"@([^\s#@]+)", _label, repeat=True, kind="labels"),
     Rule(r"(?:!([1-4])|p([1-4]))", _priority, "priority"),
 ]
 
