@@ -1252,6 +1252,428 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your calendar feed's address, to copy into a calendar app. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No feed yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Create your feed address, or regenerate it: the previous address stops working. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Turn the feed off: its address stops working. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No feed yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** The feed itself: open tasks with a due date. The token in the address is the only key. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar (RFC 5545) document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unknown or regenerated feed address */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a quick-add line means (title, due date and time, project, labels, priority,
+         *     recurrence, reminder), without saving anything.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ParseIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParseOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        /** The occurrences of a recurring task completed or skipped so far, newest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    task_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OccurrenceOut"][];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such task in your list */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip this occurrence: recorded as skipped, the task moves to its next date (or, after
+         *     the rule's last occurrence, is done).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    task_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such task in your list */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The task does not repeat */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/stop-repeating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop repeating: the task keeps its due date and becomes a one-off. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    task_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such task in your list */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The task does not repeat */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1364,6 +1786,16 @@ export interface components {
             done: boolean;
             /** Format: date */
             due_date: string | null;
+            /** @example 09:30 */
+            due_time: string | null;
+            /**
+             * Format: date-time
+             * @description UTC instant
+             */
+            readonly due_at: string | null;
+            recurrence: string | null;
+            /** @description The rule in words (Accept-Language) */
+            readonly recurrence_text: string | null;
             estimate_minutes: number | null;
             parent_id: number | null;
             subtask_count: number;
@@ -1386,6 +1818,16 @@ export interface components {
             description?: string | null;
             /** Format: date */
             due_date?: string | null;
+            /**
+             * @description Local time in your zone
+             * @example 09:30
+             */
+            due_time?: string | null;
+            /**
+             * @description null stops repeating; without due_date, the task is due on the rule's first date from today
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            recurrence?: string | null;
             /** @default false */
             done?: boolean;
             estimate_minutes?: number | null;
@@ -1396,6 +1838,16 @@ export interface components {
             description?: string | null;
             /** Format: date */
             due_date?: string | null;
+            /**
+             * @description Local time in your zone
+             * @example 09:30
+             */
+            due_time?: string | null;
+            /**
+             * @description null stops repeating; without due_date, the task is due on the rule's first date from today
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            recurrence?: string | null;
             done?: boolean;
             estimate_minutes?: number | null;
         };
@@ -1448,6 +1900,66 @@ export interface components {
              * @enum {string}
              */
             granularity?: "coarse" | "normal" | "fine";
+        };
+        CalendarFeedOut: {
+            /** @description The secret .ics address */
+            url: string;
+            token: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ParseIn: {
+            /** @example Pay rent tomorrow 9am #home !1 */
+            text: string;
+            /**
+             * @description Default: the line's own words, then Accept-Language
+             * @enum {string}
+             */
+            language?: "en" | "pt-BR";
+            /** @description Kinds to leave as words in the title (a removed chip) */
+            literal?: ("due_date" | "due_time" | "project" | "labels" | "priority" | "recurrence" | "reminder")[];
+            /**
+             * Format: date-time
+             * @description Pin the clock (default: the server's)
+             */
+            now?: string;
+            /** @description Default: your time zone */
+            timezone?: string;
+        };
+        ReminderOut: {
+            before_minutes: number;
+        };
+        ParseOut: {
+            /** @description The words not recognised */
+            title: string;
+            /** @enum {string} */
+            language: "en" | "pt-BR";
+            /** Format: date */
+            due_date: string | null;
+            /** @example 09:30 */
+            due_time: string | null;
+            /**
+             * Format: date-time
+             * @description UTC instant of the due date and time
+             */
+            due_at: string | null;
+            project: string | null;
+            labels: string[];
+            priority: number | null;
+            recurrence: string | null;
+            /** @description The rule in words */
+            recurrence_text: string | null;
+            reminder: (Record<string, never> | null) | components["schemas"]["ReminderOut"];
+        };
+        OccurrenceOut: {
+            /** Format: date */
+            due_date: string;
+            /** @example 09:30 */
+            due_time: string | null;
+            /** @enum {string} */
+            outcome: "done" | "skipped";
+            /** Format: date-time */
+            recorded_at: string;
         };
     };
     responses: {
