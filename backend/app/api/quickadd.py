@@ -9,8 +9,9 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
-from app.schemas.quickadd import ParseIn, ParseOut
-from app.services import quick
+from app.schemas.quickadd import ParseIn, ParseOut, QuickIn
+from app.schemas.tasks import TaskOut
+from app.services import quick as quick_service
 
 blp = Blueprint(
     "quick-add", __name__, url_prefix="/api/tasks", description="Natural-language quick add"
@@ -34,7 +35,22 @@ def accepted_language() -> str:
 def parse(data: dict[str, Any]) -> Any:
     """What a quick-add line means (title, due date and time, project, labels, priority,
     recurrence, reminder), without saving anything."""
-    parsed = quick.parse_line(
+    parsed = quick_service.parse_line(
         owner_id=current_user_id(), default_language=accepted_language(), **data
     )
-    return quick.as_dict(parsed)
+    return quick_service.as_dict(parsed)
+
+
+@blp.route("/quick", methods=["POST"])
+@jwt_required()
+@blp.arguments(QuickIn)
+@blp.response(201, TaskOut)
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(422, **failure("Nothing (or too much) left for a title"))
+@blp.doc(**BEARER)
+def quick_add(data: dict[str, Any]) -> Any:
+    """Parse a quick-add line and create the task. A ``#project`` you do not have yet is
+    created, as labels are; a reminder phrase stays in the title (reminders are not saved)."""
+    return quick_service.quick_create(
+        owner_id=current_user_id(), default_language=accepted_language(), **data
+    )

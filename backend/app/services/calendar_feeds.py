@@ -74,5 +74,5 @@ def render(*, token: str, host: str) -> bytes:
         )
         for t in tasks
     )
-    zone = ZoneInfo(getattr(user, "timezone", "UTC"))
+    zone = ZoneInfo(user.timezone)
     return build_feed(items, zone=zone, name=f"Tarefa — {user.name}", host=host)

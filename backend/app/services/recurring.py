@@ -19,6 +19,7 @@ from app.models.occurrence import DONE, SKIPPED
 from app.services.recurrence import first_on_or_after, next_due_date
 
 NOT_RECURRING = "This task does not repeat."
+SCHEDULE_FIELDS = ("due_date", "due_time", "recurrence")
 
 
 def apply_schedule(task: Task, changes: dict[str, object], *, today: date) -> None:
@@ -26,7 +27,7 @@ def apply_schedule(task: Task, changes: dict[str, object], *, today: date) -> No
 
     A rule set on a task without a due date gives it one: the rule's first date from today.
     """
-    for name in ("due_date", "due_time", "recurrence"):
+    for name in SCHEDULE_FIELDS:
         if name in changes:
             setattr(task, name, changes[name])
     if task.recurrence is None:
@@ -59,7 +60,7 @@ def advance(task: Task, *, outcome: str, today: date) -> bool:
     db.session.execute(
         update(Task)
         .where(Task.parent_id == task.id, Task.done.is_(True))
-        .values(done=False)
+        .values(done=False, completed_at=None)
         .execution_options(synchronize_session="fetch")
     )
     return True

@@ -16,7 +16,7 @@ def occurrences(*, owner_id: int, task_id: int) -> list[TaskOccurrence]:
 def skip(*, owner_id: int, task_id: int) -> Task:
     task = get_task(owner_id=owner_id, task_id=task_id)
     if not recurring.skip(task, today=user_today(owner_id)):
-        task.done = True
+        task.set_done(True)
     db.session.commit()
     return get_task(owner_id=owner_id, task_id=task_id)
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0002_subtasks_estimates'  # 0004 once on top of organise-api
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ relative order. CSV rows, which have no positions, go to the end in file order.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -32,13 +32,12 @@ class _Placer:
         self.shift: dict[Any, int | None] = {}
 
     def position(self, key: Any, scope: Any, wanted: int | None, first_wanted: int | None) -> int:
+        """``wanted`` as is in an empty list, shifted after the existing rows otherwise;
+        without ``wanted`` (CSV), the next free place at the end."""
         if key not in self.shift:
+            occupied = db.session.scalar(select(self.model.id).where(*scope).limit(1))
             end = positions.end_position(self.model, scope)
-            empty = (
-                end == positions.GAP
-                and db.session.scalar(select(self.model.id).where(*scope).limit(1)) is None
-            )
-            self.shift[key] = 0 if empty else end - (first_wanted or 0)
+            self.shift[key] = 0 if occupied is None else end - (first_wanted or 0)
             self.next[key] = end
         if wanted is not None:
             return wanted + (self.shift[key] or 0)
@@ -149,7 +148,3 @@ class _TaskWriter:
         for occurrence in item.get("occurrences", []):
             db.session.add(TaskOccurrence(task_id=task.id, **occurrence))
         self.write_all(item.get("subtasks", []), parent=task)
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    return value.astimezone(UTC) if value else None
