@@ -94,3 +94,72 @@ def test_parse_rejects_bad_input_with_the_error_envelope(client, headers, body, 
 
 def test_parse_needs_a_login(client):
     assert client.post("/api/tasks/parse", json={"text": "x"}).status_code == 401
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    from datetime import datetime
+
+    from app.core import clock
+
+    def freeze(moment: str) -> None:
+        instant = datetime.fromisoformat(moment)
+        monkeypatch.setattr(clock, "now", lambda: instant)
+
+    return freeze
+
+
+def quick(client, headers, text, **extra):
+    return client.post("/api/tasks/quick", json={"text": text, **extra}, headers=headers)
+
+
+def test_quick_creates_the_task_and_a_missing_project(client, headers, frozen):
+    frozen("2026-03-11T15:00:00+00:00")
+    client.patch("/api/auth/me", json={"timezone": "America/New_York"}, headers=headers)
+    response = quick(
+        client, headers, "Pay rent tomorrow 9am #home @bills !1 every month on the 12th"
+    )
+    assert response.status_code == 201, response.json
+    task = response.json
+    projects = client.get("/api/projects", headers=headers).json
+    assert [(p["id"], p["name"]) for p in projects] == [(task["project_id"], "home")]
+    assert (
+        task["title"], task["due_date"], task["due_time"], task["due_at"], task["priority"],
+        task["labels"], task["recurrence"], task["recurrence_text"],
+    ) == (
+        "Pay rent", "2026-03-12", "09:00", "2026-03-12T13:00:00+00:00", 1,
+        ["bills"], "FREQ=MONTHLY;BYMONTHDAY=12", "Every month on the 12th",
+    )  # fmt: skip
+
+
+def test_quick_uses_an_existing_project_whatever_its_case(client, headers, frozen):
+    frozen("2026-03-11T13:00:00+00:00")
+    casa = client.post("/api/projects", json={"name": "Casa", "color": "green"}, headers=headers)
+    task = quick(client, headers, "Dentista sexta 14h30 #casa").json
+    assert (task["project_id"], task["title"], task["due_date"], task["due_time"]) == (
+        casa.json["id"], "Dentista", "2026-03-13", "14:30",
+    )  # fmt: skip
+    assert len(client.get("/api/projects", headers=headers).json) == 1
+
+
+def test_quick_keeps_literal_kinds_and_reminder_words_in_the_title(client, headers, frozen):
+    frozen("2026-03-11T13:00:00+00:00")
+    task = quick(
+        client, headers, "Voo amanhã 7h #viagem me lembre 30 min antes", literal=["project"]
+    ).json
+    assert (task["title"], task["project_id"], task["due_date"], task["due_time"]) == (
+        "Voo #viagem me lembre 30 min antes", None, "2026-03-12", "07:00",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("amanhã 9h #casa", "What is left for the title must have 1 to 160 characters."),
+        ("x" * 161 + " tomorrow", "What is left for the title must have 1 to 160 characters."),
+    ],
+)
+def test_quick_without_a_usable_title_is_422(client, headers, text, reason):
+    response = quick(client, headers, text)
+    assert (response.status_code, response.json["errors"]["json"]) == (422, {"text": [reason]})
+    assert client.get("/api/tasks", headers=headers).json["total"] == 0
