@@ -42,11 +42,14 @@ def read_file(*, filename: str, data: bytes) -> Plan:
 def _read_json(text: str) -> Plan:
     try:
         document = json.loads(text)
-        loaded = ExportDocument().load(document)
-    except (ValueError, RecursionError) as error:
-        if isinstance(error, ValidationError):
-            return Plan(format="json", rejected=_paths(error.normalized_messages()))
+    except (ValueError, RecursionError):
         raise ImportRejected("The file is not valid JSON (or is nested too deeply).") from None
+    try:
+        loaded = ExportDocument().load(document)
+    except ValidationError as error:
+        return Plan(format="json", rejected=_paths(error.normalized_messages()))
+    except RecursionError:
+        raise ImportRejected("The file is nested too deeply.") from None
     return Plan(
         format="json",
         projects=loaded["projects"],
