@@ -9,12 +9,13 @@ export interface Chip {
 }
 
 function formatDate(isoDate: string, language: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
+  // Noon UTC of that day, shown in UTC: the calendar date, whatever the browser's zone.
   return new Intl.DateTimeFormat(language, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-  }).format(new Date(year, month - 1, day));
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** The chips for what the server recognised, in a stable order. */
