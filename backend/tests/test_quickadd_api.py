@@ -82,7 +82,7 @@ def test_a_line_without_telling_words_follows_accept_language(
         ({"text": "x", "language": "fr"}, {"language": ["Must be one of: en, pt-BR."]}),
         (
             {"text": "x", "timezone": "Mars/Olympus"},
-            {"timezone": ["Not a known IANA time zone, e.g. America/Sao_Paulo."]},
+            {"timezone": ["Not a known IANA time zone (for example America/Sao_Paulo)."]},
         ),
         ({"text": "x", "now": "2026-03-11T10:00:00"}, {"now": ["Not a valid aware datetime."]}),
     ],

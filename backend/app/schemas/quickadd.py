@@ -1,24 +1,14 @@
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
 from app.schemas.fields import Text
 from app.schemas.time_fields import LocalTime
+from app.schemas.timezones import TimeZone
 from app.services.quickadd import FIELDS
 
 LANGUAGES = ["en", "pt-BR"]
-
-
-def _zone_name(value: str) -> None:
-    try:
-        if value not in available_timezones():
-            raise ZoneInfoNotFoundError(value)
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("Not a known IANA time zone, e.g. America/Sao_Paulo.") from None
 
 
 class QuickIn(Schema):
@@ -38,9 +28,7 @@ class QuickIn(Schema):
 
 class ParseIn(QuickIn):
     now = fields.AwareDateTime(metadata={"description": "Pin the clock (default: the server's)"})
-    timezone = fields.String(
-        validate=_zone_name, metadata={"description": "Default: your time zone"}
-    )
+    timezone = TimeZone(metadata={"description": "Default: your time zone"})
 
 
 class ReminderOut(Schema):

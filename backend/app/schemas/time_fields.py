@@ -38,7 +38,7 @@ class RRule(fields.String):
 
     def __init__(self, **kwargs: Any) -> None:
         metadata = {
-            "maxLength": 206,
+            "maxLength": 200,
             "pattern": r"^[A-Za-z0-9=;,:+\- ]+$",
             "example": "FREQ=WEEKLY;BYDAY=MO",
             "description": "RFC 5545 RRULE: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, "

@@ -52,11 +52,11 @@ def parse_rule(text: str) -> Rule:
     """Validate an RRULE (with or without the ``RRULE:`` prefix) and return it normalised."""
     if not isinstance(text, str) or not text.strip():
         raise RecurrenceError("A recurrence rule is required, e.g. FREQ=WEEKLY;BYDAY=MO.")
+    if len(text) > MAX_LENGTH:
+        raise RecurrenceError(f"A recurrence rule has at most {MAX_LENGTH} characters.")
     body = text.strip()
     if body.upper().startswith("RRULE:"):
         body = body[6:]
-    if len(body) > MAX_LENGTH:
-        raise RecurrenceError(f"A recurrence rule has at most {MAX_LENGTH} characters.")
     parts: dict[str, str] = {}
     for chunk in body.split(";"):
         name, sep, value = chunk.partition("=")

@@ -3050,7 +3050,10 @@ export interface components {
              * @description Pin the clock (default: the server's)
              */
             now?: string;
-            /** @description Default: your time zone */
+            /**
+             * @description Default: your time zone
+             * @example America/Sao_Paulo
+             */
             timezone?: string;
         };
         ReminderOut: {
