@@ -9,11 +9,13 @@
 # Redis (db 5), STACK_BACKENDS gunicorn masters started through backend/entrypoint.sh
 # (wait for the database, locked migrations, gunicorn.conf.py) on free loopback ports,
 # and Debian's Nginx with nginx/templates rendered for loopback on STACK_PORT, serving
-# the production build of the SPA. State, logs and generated secrets live in STACK_DIR.
+# the production build of the SPA, and STACK_WORKERS `flask worker` processes running the
+# background jobs from the same Redis. State, logs and generated secrets live in STACK_DIR.
 #
 # Environment (defaults in brackets):
 #   STACK_PORT [8080]            Nginx port on 127.0.0.1
 #   STACK_BACKENDS [1]           gunicorn masters behind Nginx (2 to prove shared state)
+#   STACK_WORKERS [1]            job workers (`flask worker`, metrics on a free port each)
 #   STACK_DIR [.stack]           private state: pids, logs, rendered Nginx, secrets.env
 #   STACK_SPA_DIR [frontend/dist] built SPA; the default is built when missing
 #   STACK_PG_URL [postgresql://postgres@127.0.0.1:5432]  server holding the database
@@ -30,6 +32,7 @@ python="$backend_dir/.venv/bin/python"
 
 STACK_PORT="${STACK_PORT:-8080}"
 STACK_BACKENDS="${STACK_BACKENDS:-1}"
+STACK_WORKERS="${STACK_WORKERS:-1}"
 STACK_DIR="${STACK_DIR:-$repo_root/.stack}"
 STACK_PG_URL="${STACK_PG_URL:-postgresql://postgres@127.0.0.1:5432}"
 STACK_DB_NAME="${STACK_DB_NAME:-tarefa_stack}"
@@ -51,7 +54,7 @@ is_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 any_running() {
     local pid_file
-    for pid_file in "$nginx_pid_file" "$run_dir"/backend-*.pid; do
+    for pid_file in "$nginx_pid_file" "$run_dir"/backend-*.pid "$run_dir"/worker-*.pid; do
         is_running "$pid_file" && return 0
     done
     return 1
@@ -72,6 +75,7 @@ check_prerequisites() {
     done
     [[ -x "$python" ]] || die "backend/.venv is missing: run 'cd backend && uv sync'"
     [[ "$STACK_BACKENDS" =~ ^[1-9]$ ]] || die "STACK_BACKENDS must be 1..9, got '$STACK_BACKENDS'"
+    [[ "$STACK_WORKERS" =~ ^[0-9]$ ]] || die "STACK_WORKERS must be 0..9, got '$STACK_WORKERS'"
     [[ "$STACK_DB_NAME" =~ ^[a-z_][a-z0-9_]*$ ]] || die "STACK_DB_NAME must match [a-z_][a-z0-9_]*"
     [[ "$STACK_PORT" =~ ^[0-9]+$ ]] || die "STACK_PORT must be a port number"
 }
@@ -149,10 +153,29 @@ start_backend() {
     say "backend $index starting on 127.0.0.1:$port (log: $log_dir/backend-$index.log)"
 }
 
+start_worker() {
+    local index="$1" port
+    port="$(free_port)"
+    echo "$port" >"$run_dir/worker-$index.port"
+    # The backends applied the migrations already.
+    APP_ENV=production \
+        MIGRATE_ON_START=false \
+        DATABASE_URL="$STACK_PG_URL/$STACK_DB_NAME" \
+        REDIS_URL="$STACK_REDIS_URL" \
+        PUBLIC_URL="http://127.0.0.1:$STACK_PORT" \
+        PROMETHEUS_MULTIPROC_DIR='' \
+        PYTHONUNBUFFERED=1 \
+        PATH="$backend_dir/.venv/bin:$PATH" \
+        setsid "$backend_dir/entrypoint.sh" flask --app app worker --name "stack-worker-$index-$$" \
+        --metrics-port "$port" >>"$log_dir/worker-$index.log" 2>&1 </dev/null &
+    echo "$!" >"$run_dir/worker-$index.pid"
+    say "worker $index starting, metrics on 127.0.0.1:$port (log: $log_dir/worker-$index.log)"
+}
+
 fail_with_logs() {
     local log
     echo "stack: error: $1" >&2
-    for log in "$log_dir"/backend-*.log "$nginx_prefix/logs/error.log"; do
+    for log in "$log_dir"/backend-*.log "$log_dir"/worker-*.log "$nginx_prefix/logs/error.log"; do
         [[ -f "$log" ]] || continue
         echo "----- last lines of $log" >&2
         tail -n 30 "$log" >&2
@@ -203,9 +226,16 @@ cmd_up() {
         wait_until_ready "http://127.0.0.1:$(cat "$run_dir/backend-$index.port")/health/ready" \
             "$run_dir/backend-$index.pid"
     done
+    for ((index = 1; index <= STACK_WORKERS; index++)); do
+        start_worker "$index"
+    done
+    for ((index = 1; index <= STACK_WORKERS; index++)); do
+        wait_until_ready "http://127.0.0.1:$(cat "$run_dir/worker-$index.port")/metrics" \
+            "$run_dir/worker-$index.pid"
+    done
     start_nginx "$spa"
     wait_until_ready "http://127.0.0.1:$STACK_PORT/health/ready" "$nginx_pid_file"
-    say "up: http://127.0.0.1:$STACK_PORT/ ($STACK_BACKENDS backend(s), SPA from $spa)"
+    say "up: http://127.0.0.1:$STACK_PORT/ ($STACK_BACKENDS backend(s), $STACK_WORKERS worker(s), SPA from $spa)"
 }
 
 # Every process `up` started: "<pid file> <signal target>" (backends run under setsid,
@@ -213,7 +243,7 @@ cmd_up() {
 started_processes() {
     local pid_file
     [[ -f "$nginx_pid_file" ]] && echo "$nginx_pid_file $(cat "$nginx_pid_file")"
-    for pid_file in "$run_dir"/backend-*.pid; do
+    for pid_file in "$run_dir"/backend-*.pid "$run_dir"/worker-*.pid; do
         [[ -e "$pid_file" ]] && echo "$pid_file -$(cat "$pid_file")"
     done
     return 0
@@ -250,7 +280,7 @@ cmd_status() {
         say "nginx    stopped"
         down=$((down + 1))
     fi
-    for pid_file in "$run_dir"/backend-*.pid; do
+    for pid_file in "$run_dir"/backend-*.pid "$run_dir"/worker-*.pid; do
         [[ -e "$pid_file" ]] || continue
         if is_running "$pid_file"; then
             say "$(basename "$pid_file" .pid) running (pid $(cat "$pid_file")) 127.0.0.1:$(cat "${pid_file%.pid}.port")"

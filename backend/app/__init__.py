@@ -42,9 +42,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from app.cli import init_cli
     from app.core.metrics import init_metrics
     from app.core.spa import init_spa
+    from app.jobs import init_jobs
     from app.services.planning import init_planner
 
     init_planner(app)
+    init_jobs(app)
     init_metrics(app)
     init_spa(app)
     init_cli(app)
@@ -111,9 +113,11 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 def _register_api(app: Flask) -> None:
     from app.api import (
+        admin_jobs,
         auth,
         calendar,
         health,
+        jobs,
         labels,
         projects,
         quickadd,
@@ -131,7 +135,16 @@ def _register_api(app: Flask) -> None:
     api.spec.components.security_scheme(
         "refreshCookie", {"type": "apiKey", "in": "cookie", "name": "refresh_token_cookie"}
     )
-    for blueprint in (health.blp, auth.blp, users.blp, tasks.blp, projects.blp, labels.blp):
+    for blueprint in (
+        health.blp,
+        auth.blp,
+        users.blp,
+        tasks.blp,
+        projects.blp,
+        labels.blp,
+        jobs.blp,
+        admin_jobs.blp,
+    ):
         api.register_blueprint(blueprint)
     api.register_blueprint(calendar.blp)
     api.register_blueprint(quickadd.blp)

@@ -1,11 +1,11 @@
-"""Command-line tools: ``flask users create-admin`` and ``flask seed-demo``."""
+"""Command-line tools: ``flask users create-admin``, ``flask seed-demo`` and ``flask worker``."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from app.services import auth as auth_service
@@ -53,6 +53,33 @@ def seed_demo() -> None:
     click.echo(f"Created demo account {DEMO_EMAIL} / {DEMO_PASSWORD} with {len(DEMO_TASKS)} tasks")
 
 
+@click.command("worker")
+@click.option(
+    "--queues", default="mail,ai,default", show_default=True, help="Comma-separated, by priority."
+)
+@click.option("--burst", is_flag=True, help="Exit once the queues are empty.")
+@click.option(
+    "--metrics-port",
+    type=int,
+    default=None,
+    help="Serve Prometheus metrics on this port (default: WORKER_METRICS_PORT; 0 turns it off).",
+)
+@click.option("--name", default=None, help="Worker name (default: random).")
+@with_appcontext
+def worker(queues: str, burst: bool, metrics_port: int | None, name: str | None) -> None:
+    """Run background jobs from Redis until SIGTERM (any number of workers may run)."""
+    from app.jobs.worker import run_process_worker
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    port = app.config["WORKER_METRICS_PORT"] if metrics_port is None else metrics_port
+    names = [item.strip() for item in queues.split(",") if item.strip()]
+    try:
+        run_process_worker(app, queue_names=names, burst=burst, metrics_port=port, name=name)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def init_cli(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(worker)

@@ -105,6 +105,8 @@ def app_config(database_url: str, **overrides: Any) -> dict[str, Any]:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-123",
         "JWT_SECRET_KEY": "test-jwt-secret-key-that-is-long-enough",
         "MAIL_BACKEND": "console",
+        # Jobs run synchronously inside the test's transaction; tests/jobs/ run real workers.
+        "JOBS_MODE": "inline",
         "FIRST_ADMIN_EMAIL": None,
         "FIRST_ADMIN_PASSWORD": None,
         **FAST_ARGON2,

@@ -198,3 +198,17 @@ def test_provider_and_model_are_reported(app, client, headers):
 
     assert (body["provider"], body["model"]) == ("openai", "gpt-4o-mini")
     assert [t["title"] for t in body["tasks"]] == ["Call the venue"]
+
+
+def test_async_is_ignored_by_the_offline_planner(app, client, auth, make_user):
+    headers = auth.headers(make_user())
+
+    response = client.post(
+        "/api/tasks/generate",
+        json={"goal": "Plan a weekend trip to Lisbon", "async": True, "max_tasks": 3},
+        headers=headers,
+    )
+
+    assert response.status_code == 201
+    assert response.json["provider"] == "offline"
+    assert len(response.json["tasks"]) == 3

@@ -19,6 +19,8 @@ from jwt.exceptions import PyJWTError
 
 from app.api.deps import BEARER, auth_rate_limit, current_user, failure
 from app.core.extensions import limiter
+from app.jobs import enqueue
+from app.jobs.accounts import password_reset as password_reset_job
 from app.schemas.auth import (
     LoginIn,
     MeUpdate,
@@ -141,7 +143,8 @@ def update_me(data: dict[str, Any]) -> Any:
 @blp.alt_response(429, **failure("Too many attempts"))
 def password_reset(data: dict[str, Any]) -> Response:
     """Email a reset link if the account exists; the answer is the same either way."""
-    auth_service.request_password_reset(email=data["email"])
+    # Only queued here: an existing and an unknown account cost this request the same.
+    enqueue(password_reset_job, email=data["email"])
     return Response(status=202)
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, jsonify
+from flask import Response, jsonify, url_for
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, ai_rate_limit, current_user_id, failure, user_or_ip_key
 from app.core.extensions import limiter
+from app.jobs import enqueue
+from app.jobs.planning import breakdown_task, generate_plan
 from app.repositories.tasks import TaskFilter
+from app.schemas.jobs import JobAcceptedOut
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
 from app.schemas.tasks import (
     BulkIn,
@@ -33,6 +36,15 @@ UNAUTHORIZED = failure("Missing or invalid access token")
 NOT_FOUND = failure("No such task in your list")
 # One budget per user shared by every AI call: they cost money or CPU.
 ai_limit = limiter.shared_limit(ai_rate_limit, scope="ai", key_func=user_or_ip_key)
+ACCEPTED = {"schema": JobAcceptedOut, "description": "async: planning in a background job"}
+
+
+def _accepted(job_id: str) -> Response:
+    status_url = url_for("jobs.JobById", job_id=job_id)
+    response = jsonify(JobAcceptedOut().dump({"job_id": job_id, "status_url": status_url}))
+    response.status_code = 202
+    response.headers["Location"] = status_url
+    return response
 
 
 @blp.route("")
@@ -154,6 +166,7 @@ def bulk(data: dict[str, Any]) -> Any:
 @blp.arguments(GenerateIn)
 @blp.response(201, PlanSavedOut)
 @blp.alt_response(200, schema=PlanPreviewOut, description="dry_run: proposed, nothing saved")
+@blp.alt_response(202, **ACCEPTED)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(429, **failure("AI rate limit reached"))
 @blp.alt_response(502, **failure("The AI provider failed or answered nonsense"))
@@ -161,6 +174,10 @@ def bulk(data: dict[str, Any]) -> Any:
 @blp.doc(**BEARER)
 def generate(data: dict[str, Any]) -> Any:
     """Turn a goal into concrete tasks and add them to your list (or preview with dry_run)."""
+    if data.pop("run_async", False) and not planning.plans_offline():
+        owner_id = current_user_id()
+        job = enqueue(generate_plan, visible_to=owner_id, owner_id=owner_id, **data)
+        return _accepted(job.id)
     result = planning.generate(owner_id=current_user_id(), **data)
     if result.saved is None:
         return jsonify(PlanPreviewOut().dump(result.plan))
@@ -172,6 +189,7 @@ def generate(data: dict[str, Any]) -> Any:
 @ai_limit
 @blp.arguments(BreakdownIn, required=False)
 @blp.response(201, PlanSavedOut)
+@blp.alt_response(202, **ACCEPTED)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **NOT_FOUND)
 @blp.alt_response(429, **failure("AI rate limit reached"))
@@ -180,5 +198,9 @@ def generate(data: dict[str, Any]) -> Any:
 @blp.doc(**BEARER)
 def breakdown(data: dict[str, Any], task_id: int) -> Any:
     """Break one of your tasks down into subtasks saved under it."""
+    if data.pop("run_async", False) and not planning.plans_offline():
+        owner_id = current_user_id()
+        task_service.get_task(owner_id=owner_id, task_id=task_id)  # 404 now, not in the job
+        return _accepted(enqueue(breakdown_task, owner_id=owner_id, task_id=task_id, **data).id)
     result = planning.breakdown(owner_id=current_user_id(), task_id=task_id, **data)
     return {"tasks": result.saved, "provider": result.plan.provider, "model": result.plan.model}

@@ -19,6 +19,7 @@ KNOWN_WEAK_SECRETS = frozenset(
 )
 MIN_SECRET_LENGTH = 32
 ENVIRONMENTS = ("development", "testing", "production")
+JOBS_MODES = ("auto", "redis", "thread", "inline")
 
 
 class ConfigError(RuntimeError):
@@ -96,6 +97,10 @@ class Settings:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     argon2_parallelism: int = 4
+    jobs_mode: str = "auto"
+    worker_metrics_port: int = 0
+    worker_shutdown_grace_seconds: float = 10.0
+    jobs_retry_backoff: tuple[int, ...] = (10, 60, 300, 1800)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -148,6 +153,10 @@ class Settings:
             argon2_time_cost=_int(env, "ARGON2_TIME_COST", 3),
             argon2_memory_kib=_int(env, "ARGON2_MEMORY_KIB", 65536),
             argon2_parallelism=_int(env, "ARGON2_PARALLELISM", 4),
+            jobs_mode=_jobs_mode(env.get("JOBS_MODE") or "auto"),
+            worker_metrics_port=_int(env, "WORKER_METRICS_PORT", 0),
+            worker_shutdown_grace_seconds=_float(env, "WORKER_SHUTDOWN_GRACE_SECONDS", 10.0),
+            jobs_retry_backoff=_backoff(env.get("JOBS_RETRY_BACKOFF", "10,60,300,1800")),
         )
 
     def check_production(self) -> None:
@@ -203,6 +212,24 @@ class Settings:
             OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
         )
         return values
+
+
+def _jobs_mode(raw: str) -> str:
+    if raw not in JOBS_MODES:
+        raise ConfigError(f"JOBS_MODE must be one of {', '.join(JOBS_MODES)}, got {raw!r}")
+    return raw
+
+
+def _backoff(raw: str) -> tuple[int, ...]:
+    try:
+        delays = tuple(int(item) for item in raw.split(",") if item.strip())
+    except ValueError as exc:
+        raise ConfigError(
+            f"JOBS_RETRY_BACKOFF must list seconds, like 10,60,300; got {raw!r}"
+        ) from exc
+    if any(delay < 0 for delay in delays):
+        raise ConfigError(f"JOBS_RETRY_BACKOFF must not be negative, got {raw!r}")
+    return delays
 
 
 def _engine_options(database_url: str) -> dict[str, object]:

@@ -8,6 +8,7 @@ import re
 import sys
 import time
 import uuid
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +19,9 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # Accept a caller's id only if it is short and plain, so it cannot forge log lines.
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _RESERVED = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+# Fields added to every line logged while they are set: a background job sets its job id
+# and the request id that enqueued it.
+log_context: ContextVar[dict[str, Any]] = ContextVar("log_context", default={})  # noqa: B039
 
 
 class JsonFormatter(logging.Formatter):
@@ -28,6 +32,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        entry.update({k: v for k, v in log_context.get().items() if v is not None})
         entry.update({k: v for k, v in record.__dict__.items() if k not in _RESERVED})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)

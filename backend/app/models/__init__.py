@@ -1,6 +1,7 @@
 """All models, imported here so Alembic and ``db.create_all`` see every table."""
 
 from app.models.calendar_feed import CalendarFeed
+from app.models.delivery import MailDelivery
 from app.models.label import Label, task_labels
 from app.models.occurrence import TaskOccurrence
 from app.models.project import Project
@@ -11,6 +12,7 @@ from app.models.user import User
 __all__ = [
     "CalendarFeed",
     "Label",
+    "MailDelivery",
     "PasswordResetToken",
     "Project",
     "RefreshToken",

@@ -6,6 +6,10 @@ from app.schemas.tasks import TaskOut
 
 LANGUAGES = ["en", "pt-BR"]
 GRANULARITIES = ["coarse", "normal", "fine"]
+ASYNC = (
+    "Answer 202 {job_id, status_url} at once and plan in a background job; "
+    "ignored by the offline planner, which answers at once"
+)
 
 
 class GenerateIn(Schema):
@@ -18,6 +22,7 @@ class GenerateIn(Schema):
     dry_run = StrictBoolean(
         load_default=False, metadata={"description": "Propose tasks without saving them"}
     )
+    run_async = StrictBoolean(data_key="async", load_default=False, metadata={"description": ASYNC})
 
 
 class BreakdownIn(Schema):
@@ -26,6 +31,7 @@ class BreakdownIn(Schema):
         validate=OneOf(LANGUAGES), metadata={"description": "Default: detected from the task"}
     )
     granularity = fields.String(load_default="normal", validate=OneOf(GRANULARITIES))
+    run_async = StrictBoolean(data_key="async", load_default=False, metadata={"description": ASYNC})
 
 
 class ProposedTaskOut(Schema):

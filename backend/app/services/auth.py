@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 
 from app.core.errors import AuthError, BadRequest, Conflict, Forbidden
 from app.core.extensions import db
-from app.core.mail import MailError, send_mail
 from app.core.security import hash_password, needs_rehash, verify_password
+from app.jobs.mail import send_mail_later
 from app.models import PasswordResetToken, RefreshToken, User
 
 log = logging.getLogger(__name__)
@@ -115,11 +115,8 @@ def request_password_reset(*, email: str) -> None:
         f"Hello {user.name},\n\nTo choose a new Tarefa password, open this link within "
         f"{minutes} minutes:\n\n{link}\n\nIf you did not ask for this, ignore this message.\n"
     )
-    try:
-        send_mail(to=user.email, subject="Reset your Tarefa password", body=body)
-    except MailError:
-        # The answer must not reveal that the account exists, so the failure is only logged.
-        log.exception("password reset mail failed")
+    # A job: retried while SMTP fails, and kept for an admin if it never succeeds.
+    send_mail_later(to=user.email, subject="Reset your Tarefa password", body=body)
 
 
 def confirm_password_reset(*, token: str, password: str) -> None:

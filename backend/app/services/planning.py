@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask, current_app
@@ -20,6 +21,11 @@ MAX_PLANNED_TASKS = 15
 def init_planner(app: Flask) -> None:
     """Build the configured planner once per app (its HTTP client is reused)."""
     app.extensions[_PLANNER_KEY] = build_planner(app.config)
+
+
+def plans_offline() -> bool:
+    """True when the offline planner answers: milliseconds, so never worth a job."""
+    return current_app.config["AI_PROVIDER"] == "offline"
 
 
 def _plan(request: PlanRequest) -> Plan:
@@ -44,8 +50,12 @@ def generate(
     granularity: str,
     dry_run: bool,
     language: str | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> PlanResult:
-    """Plan a goal; unless it is a dry run, add the tasks to the caller's list."""
+    """Plan a goal; unless it is a dry run, add the tasks to the caller's list.
+
+    ``checkpoint`` runs between planning and saving: a cancelled job raises there.
+    """
     request = PlanRequest(
         goal=goal,
         max_tasks=max_tasks,
@@ -53,13 +63,20 @@ def generate(
         granularity=granularity,  # type: ignore[arg-type]
     )
     plan = _plan(request)
+    checkpoint()
     if dry_run:
         return PlanResult(plan, None)
     return PlanResult(plan, _save(owner_id=owner_id, parent=None, plan=plan))
 
 
 def breakdown(
-    *, owner_id: int, task_id: int, max_tasks: int, granularity: str, language: str | None = None
+    *,
+    owner_id: int,
+    task_id: int,
+    max_tasks: int,
+    granularity: str,
+    language: str | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> PlanResult:
     """Plan the steps of one of the caller's tasks and save them as its subtasks.
 
@@ -78,6 +95,7 @@ def breakdown(
     known = task_repository.titles_near(owner_id=owner_id, task=parent)
     fresh = [task for task in plan.tasks if task.title.casefold() not in known]
     plan = dataclasses.replace(plan, tasks=fresh[:max_tasks])
+    checkpoint()
     return PlanResult(plan, _save(owner_id=owner_id, parent=parent, plan=plan))
 
 

@@ -1,7 +1,7 @@
 """time: task due_time and recurrence, occurrences of recurring tasks, calendar feeds
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0004, 0005
 Create Date: 2026-12-01 14:00:00
 
 Existing tasks keep every value: the new columns start empty (no time, not recurring).
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0004'
+down_revision = ('0004', '0005')  # after organise (0004) and jobs (0005)
 branch_labels = None
 depends_on = None
 

@@ -21,11 +21,12 @@ def test_status_lists_every_running_part(stack: Stack) -> None:
     result = run([str(STACK_SCRIPT), "status"], env=stack.env)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 4
     assert lines[0].startswith("stack: nginx    running (pid ")
     assert lines[0].endswith(f") {stack.base_url}/")
     assert lines[1].startswith("stack: backend-1 running (pid ")
     assert lines[2].startswith("stack: backend-2 running (pid ")
+    assert lines[3].startswith("stack: worker-1 running (pid ")
 
 
 def test_a_second_up_on_the_same_state_is_refused(stack: Stack) -> None:

@@ -80,7 +80,7 @@ def test_compose_files_pass_config_quiet(tmp_path: Path, file: str) -> None:
 
 def test_dev_compose_services_wait_for_healthy_dependencies(tmp_path: Path) -> None:
     services = compose_config(tmp_path, "docker-compose.yml", dev_env_file(tmp_path))["services"]
-    assert set(services) == {"db", "redis", "backend", "frontend"}
+    assert set(services) == {"db", "redis", "backend", "worker", "frontend"}
     assert services["db"]["image"] == "postgres:16-alpine"
     assert {v["source"] for v in services["db"]["volumes"]} == {"db-data"}
     for name in ("db", "redis", "backend"):
@@ -94,6 +94,10 @@ def test_dev_compose_services_wait_for_healthy_dependencies(tmp_path: Path) -> N
         "postgresql://tarefa:tarefa@db:5432/tarefa"
     )
     assert services["frontend"]["environment"]["VITE_API_PROXY_TARGET"] == "http://backend:8000"
+    worker = services["worker"]
+    assert worker["command"] == ["flask", "--app", "app", "worker"]
+    assert worker["depends_on"] == {"backend": healthy, "redis": healthy}
+    assert worker["environment"]["REDIS_URL"] == "redis://redis:6379/0"
 
 
 def test_prod_compose_refuses_to_start_without_required_secrets(tmp_path: Path) -> None:
@@ -117,7 +121,7 @@ def test_prod_compose_shape(tmp_path: Path) -> None:
     services = compose_config(tmp_path, "docker-compose.prod.yml", filled_prod_env(tmp_path))[
         "services"
     ]
-    assert set(services) == {"db", "redis", "backend", "nginx", "backup"}
+    assert set(services) == {"db", "redis", "backend", "worker", "nginx", "backup"}
     assert all(service["restart"] == "unless-stopped" for service in services.values())
     assert "ports" not in services["db"]
     assert "ports" not in services["backend"]
@@ -136,6 +140,15 @@ def test_prod_compose_shape(tmp_path: Path) -> None:
     assert services["nginx"]["build"]["additional_contexts"] == {
         "nginx-config": str(REPO_ROOT / "nginx")
     }
+    worker = services["worker"]
+    assert worker["command"] == ["flask", "--app", "app", "worker"]
+    assert worker["image"] == backend["image"]
+    assert worker["read_only"] is True
+    assert worker["cap_drop"] == ["ALL"]
+    assert worker["deploy"]["replicas"] == 2
+    assert "ports" not in worker
+    assert worker["environment"]["MIGRATE_ON_START"] == "false"
+    assert worker["environment"]["SECRET_KEY"] == backend["environment"]["SECRET_KEY"]
     backup = services["backup"]
     assert backup["environment"]["BACKUP_DIR"] == "/backups"
     assert {v["source"] for v in backup["volumes"] if v["type"] == "volume"} == {"backups"}

@@ -15,6 +15,7 @@ const TasksRoute = lazy(() => import('./routes/tasks'));
 const PlannerRoute = lazy(() => import('./routes/planner'));
 const SettingsRoute = lazy(() => import('./routes/settings'));
 const UsersRoute = lazy(() => import('./routes/users'));
+const JobsRoute = lazy(() => import('./routes/jobs'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 export function AppRoutes() {
@@ -57,6 +58,14 @@ export function AppRoutes() {
             element={
               <RequireAdmin>
                 <UsersRoute />
+              </RequireAdmin>
+            }
+          />
+          <Route
+            path={paths.app.jobs.path}
+            element={
+              <RequireAdmin>
+                <JobsRoute />
               </RequireAdmin>
             }
           />

@@ -24,6 +24,7 @@ export const paths = {
     planner: { path: '/plan', getHref: () => '/plan' },
     settings: { path: '/settings', getHref: () => '/settings' },
     users: { path: '/admin/users', getHref: () => '/admin/users' },
+    jobs: { path: '/admin/jobs', getHref: () => '/admin/jobs' },
   },
 } as const;
 

@@ -43,6 +43,7 @@ export function AppLayout() {
           {user.data?.is_admin && (
             <NavLink to={paths.app.users.getHref()}>{t('nav.users')}</NavLink>
           )}
+          {user.data?.is_admin && <NavLink to={paths.app.jobs.getHref()}>{t('nav.jobs')}</NavLink>}
           <NavLink to={paths.app.settings.getHref()}>{t('nav.settings')}</NavLink>
         </nav>
         <div className="header__tools">

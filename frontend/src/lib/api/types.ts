@@ -13,3 +13,6 @@ export type ProposedTask = Schemas['ProposedTaskOut'];
 export type Plan = Schemas['PlanPreviewOut'];
 export type SavedPlan = Schemas['PlanSavedOut'];
 export type Granularity = NonNullable<Schemas['GenerateIn']['granularity']>;
+export type Job = Schemas['JobOut'];
+export type JobAccepted = Schemas['JobAcceptedOut'];
+export type AdminJob = Schemas['AdminJobOut'];

@@ -60,6 +60,7 @@ describe('planner', () => {
         granularity: 'normal',
         language: 'en',
         dry_run: true,
+        async: true,
       },
     ]);
     expect(created).toEqual([
@@ -132,5 +133,100 @@ describe('planner', () => {
       expect(screen.getByRole('button', { name: 'Propose tasks' })).toBeEnabled(),
     );
     expect(screen.queryByText(/Planning…/)).not.toBeInTheDocument();
+  });
+
+  describe('with an AI provider (a background job)', () => {
+    const JOB = '0b7c7a4e-3f5d-4a43-9a52-8b1a6d2f1c11';
+
+    function job(status: string, extra: Record<string, unknown> = {}) {
+      return {
+        id: JOB,
+        kind: 'generate_plan',
+        status,
+        created_at: '2026-12-01T10:00:00Z',
+        finished_at: status === 'queued' || status === 'running' ? null : '2026-12-01T10:00:09Z',
+        ...extra,
+      };
+    }
+
+    it('follows the job until the plan is ready, keeping its id in the URL meanwhile', async () => {
+      const polls: string[] = [];
+      server.use(
+        ...sessionHandlers(),
+        http.post(url('/api/tasks/generate'), () =>
+          HttpResponse.json({ job_id: JOB, status_url: `/api/jobs/${JOB}` }, { status: 202 }),
+        ),
+        http.get(url(`/api/jobs/${JOB}`), () => {
+          polls.push(JOB);
+          return HttpResponse.json(
+            polls.length < 2 ? job('running') : job('succeeded', { result: plan }),
+          );
+        }),
+      );
+      const { user } = renderApp('/plan');
+
+      await user.type(await screen.findByLabelText('Goal'), 'Move to Recife');
+      await user.click(screen.getByRole('button', { name: 'Propose tasks' }));
+
+      expect(await screen.findByText(/Planning…/)).toBeInTheDocument();
+      expect(screen.getByTestId('location')).toHaveTextContent(`/plan?job=${JOB}`);
+      const preview = await screen.findByRole(
+        'region',
+        { name: 'Proposed tasks' },
+        { timeout: 4000 },
+      );
+      expect(within(preview).getByRole('textbox', { name: 'Title of task 2' })).toHaveValue(
+        'Book movers',
+      );
+      await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/plan$/));
+    });
+
+    it('picks a generation in progress up again after a reload', async () => {
+      server.use(
+        ...sessionHandlers(),
+        http.get(url(`/api/jobs/${JOB}`), () =>
+          HttpResponse.json(job('succeeded', { result: plan })),
+        ),
+      );
+      renderApp(`/plan?job=${JOB}`);
+
+      expect(await screen.findByRole('region', { name: 'Proposed tasks' })).toBeInTheDocument();
+    });
+
+    it('shows the error of a failed job', async () => {
+      server.use(
+        ...sessionHandlers(),
+        http.get(url(`/api/jobs/${JOB}`), () =>
+          HttpResponse.json(
+            job('failed', { error: { status: 504, message: 'The AI provider timed out' } }),
+          ),
+        ),
+      );
+      renderApp(`/plan?job=${JOB}`);
+
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('The planner took too long to answer.');
+      expect(alert).toHaveTextContent('The AI provider timed out');
+    });
+
+    it('cancels the job on the server', async () => {
+      const cancelled: string[] = [];
+      server.use(
+        ...sessionHandlers(),
+        http.get(url(`/api/jobs/${JOB}`), () => HttpResponse.json(job('running'))),
+        http.delete(url(`/api/jobs/${JOB}`), () => {
+          cancelled.push(JOB);
+          return HttpResponse.json(job('cancelled'));
+        }),
+      );
+      const { user } = renderApp(`/plan?job=${JOB}`);
+
+      expect(await screen.findByText(/Planning…/)).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+      await waitFor(() => expect(cancelled).toEqual([JOB]));
+      expect(screen.getByRole('button', { name: 'Propose tasks' })).toBeEnabled();
+      expect(screen.getByTestId('location')).toHaveTextContent(/^\/plan$/);
+    });
   });
 });

@@ -1,47 +1,46 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { paths } from '@/config/paths';
-import { currentLanguage } from '@/i18n';
 import { useErrorMessage } from '@/lib/api/use-error-message';
+import type { Plan } from '@/lib/api/types';
 import { useAcceptPlan } from '../api/accept-plan';
-import { useGeneratePlan } from '../api/generate-plan';
 import { usePlanDraft } from '../hooks/use-plan-draft';
+import { usePlanRequest } from '../hooks/use-plan-request';
 import { PlanForm, type PlanRequest } from './PlanForm';
 import { PlanPreview } from './PlanPreview';
 import { PlanRequestStatus } from './PlanRequestStatus';
 
-/** Goal → proposal (dry run) → review → accept. */
+/** Goal → proposal (dry run, maybe as a background job) → review → accept. */
 export function PlannerView() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const generate = useGeneratePlan();
   const accept = useAcceptPlan();
   const { draft, load, change, clear, toCreate, hasBlankTitle } = usePlanDraft();
+  const [plan, setPlan] = useState<Plan | null>(null);
   const lastRequest = useRef<PlanRequest | null>(null);
-  const controller = useRef<AbortController | null>(null);
   const [savedCount, setSavedCount] = useState<number | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
 
-  const { mutate: runGenerate, reset: resetGenerate } = generate;
-  const request = useCallback(
-    (input: PlanRequest) => {
-      lastRequest.current = input;
-      controller.current?.abort();
-      controller.current = new AbortController();
-      setSavedCount(null);
-      clear();
-      runGenerate(
-        { ...input, language: currentLanguage(), signal: controller.current.signal },
-        { onSuccess: load },
-      );
+  const show = useCallback(
+    (proposal: Plan) => {
+      setPlan(proposal);
+      load(proposal);
     },
-    [runGenerate, clear, load],
+    [load],
   );
+  const planRequest = usePlanRequest(show);
 
-  function cancel() {
-    controller.current?.abort();
-    resetGenerate();
+  function request(input: PlanRequest) {
+    lastRequest.current = input;
+    setSavedCount(null);
+    setPlan(null);
+    clear();
+    planRequest.request(input);
+  }
+
+  function discard() {
+    clear();
+    setPlan(null);
   }
 
   function save() {
@@ -51,8 +50,8 @@ export function PlannerView() {
       {
         onSuccess: (saved) => {
           setSavedCount(savedBefore + saved.length);
-          clear();
-          resetGenerate();
+          discard();
+          planRequest.reset();
         },
       },
     );
@@ -60,11 +59,11 @@ export function PlannerView() {
 
   return (
     <>
-      <PlanForm disabled={generate.isPending} onSubmit={request} />
+      <PlanForm disabled={planRequest.isPending} onSubmit={request} />
       <PlanRequestStatus
-        isPending={generate.isPending}
-        error={generate.error}
-        onCancel={cancel}
+        isPending={planRequest.isPending}
+        error={planRequest.error}
+        onCancel={planRequest.cancel}
         onRetry={() => lastRequest.current && request(lastRequest.current)}
       />
       {savedCount !== null && (
@@ -73,9 +72,9 @@ export function PlannerView() {
           <Link to={paths.app.tasks.getHref()}>{t('planner.seeTasks')}</Link>
         </p>
       )}
-      {generate.data && draft.length > 0 && (
+      {plan && draft.length > 0 && (
         <>
-          <PlanPreview draft={draft} source={generate.data} onChange={change} />
+          <PlanPreview draft={draft} source={plan} onChange={change} />
           {accept.error && (
             <p className="form__error" role="alert">
               {describeError(accept.error)}
@@ -90,15 +89,13 @@ export function PlannerView() {
             >
               {t('planner.accept', { count: toCreate.length })}
             </button>
-            <button type="button" className="button" onClick={clear} disabled={accept.isPending}>
+            <button type="button" className="button" onClick={discard} disabled={accept.isPending}>
               {t('planner.discard')}
             </button>
           </div>
         </>
       )}
-      {generate.isSuccess && generate.data.tasks.length === 0 && (
-        <p className="notice">{t('planner.noTasks')}</p>
-      )}
+      {plan && plan.tasks.length === 0 && <p className="notice">{t('planner.noTasks')}</p>}
     </>
   );
 }
