@@ -119,6 +119,7 @@ def _register_api(app: Flask) -> None:
         health,
         jobs,
         labels,
+        notifications,
         projects,
         quickadd,
         recurring,
@@ -150,6 +151,7 @@ def _register_api(app: Flask) -> None:
     api.register_blueprint(quickadd.blp)
     api.register_blueprint(recurring.blp)
     api.register_blueprint(transfer.blp)
+    api.register_blueprint(notifications.blp)
     register_error_handlers(app)
 
 

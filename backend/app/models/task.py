@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.extensions import db
 from app.models.label import Label, task_labels
+from app.models.reminder import Reminder
 from app.models.types import UTCDateTime, utcnow
 
 NO_PRIORITY = 4  # priorities run from 1 (highest) to 4 (none)
@@ -64,6 +65,9 @@ class Task(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    reminders: Mapped[list[Reminder]] = relationship(
+        lazy="selectin", order_by="Reminder.id", cascade="all, delete-orphan", passive_deletes=True
+    )
     # Loaded for a whole page at once (one SELECT ... IN), never row by row.
     labels: Mapped[list[Label]] = relationship(
         secondary=task_labels, lazy="selectin", order_by=Label.name_key

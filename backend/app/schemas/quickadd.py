@@ -31,7 +31,7 @@ class ParseIn(QuickIn):
     timezone = TimeZone(metadata={"description": "Default: your time zone"})
 
 
-class ReminderOut(Schema):
+class ParsedReminderOut(Schema):
     before_minutes = fields.Integer(required=True, validate=Range(min=1))
 
 
@@ -52,4 +52,4 @@ class ParseOut(Schema):
     recurrence_text = fields.String(
         required=True, allow_none=True, metadata={"description": "The rule in words"}
     )
-    reminder = fields.Nested(ReminderOut, required=True, allow_none=True)
+    reminder = fields.Nested(ParsedReminderOut, required=True, allow_none=True)

@@ -6,6 +6,7 @@ from app.repositories.tasks import SORT_COLUMNS, VIEWS
 from app.schemas.common import PageMeta, PaginationArgs
 from app.schemas.fields import MAX_ID, StrictBoolean, Text
 from app.schemas.labels import LabelName
+from app.schemas.reminders import ReminderIn, ReminderOut
 from app.schemas.time_fields import LocalTime, RRule, due_at, recurrence_text
 
 SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
@@ -35,6 +36,7 @@ class TaskOut(Schema):
         metadata={"type": "string", "format": "date-time", "description": "UTC instant"},
     )
     recurrence = fields.String(required=True, allow_none=True)
+    reminders = fields.List(fields.Nested(ReminderOut), required=True)
     recurrence_text = fields.Function(
         recurrence_text,
         required=True,
@@ -60,6 +62,11 @@ class TaskUpdate(Schema):
     description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
     due_time = LocalTime(allow_none=True, metadata={"description": "Local time in your zone"})
+    reminders = fields.List(
+        fields.Nested(ReminderIn),
+        validate=Length(max=10),
+        metadata={"description": "Replaces the task's reminders"},
+    )
     recurrence = RRule(
         allow_none=True,
         metadata={

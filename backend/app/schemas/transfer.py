@@ -10,6 +10,7 @@ from marshmallow.validate import Equal, Length, OneOf, Range
 from app.models.project import COLORS
 from app.schemas.fields import StrictBoolean, Text
 from app.schemas.labels import LabelName
+from app.schemas.reminders import MAX_BEFORE_MINUTES
 from app.schemas.time_fields import LocalTime, RRule
 
 EXPORT_FORMAT = "tarefa-export"
@@ -39,6 +40,13 @@ class ExportOccurrence(Schema):
     recorded_at = fields.AwareDateTime(required=True)
 
 
+class ExportReminder(Schema):
+    remind_at = fields.AwareDateTime(required=True, allow_none=True)
+    before_minutes = fields.Integer(
+        required=True, allow_none=True, validate=Range(min=1, max=MAX_BEFORE_MINUTES)
+    )
+
+
 class ExportTask(Schema):
     title = Text(required=True, max_length=160)
     description = Text(required=True, allow_none=True, min_length=0, max_length=2000)
@@ -60,6 +68,7 @@ class ExportTask(Schema):
     )
     labels = fields.List(LabelName(), required=True, validate=Length(max=MAX_LABELS))
     occurrences = fields.List(fields.Nested(ExportOccurrence), required=True)
+    reminders = fields.List(fields.Nested(ExportReminder), load_default=list)
     subtasks = fields.List(fields.Nested(lambda: ExportTask()), required=True)
 
 

@@ -73,6 +73,7 @@ class _Tree:
             "project": self.project_names.get(task.project_id) if task.project_id else None,
             "labels": task.label_names,
             "occurrences": self.occurrences.get(task.id, []),
+            "reminders": task.reminders,
             "subtasks": [self.task(child) for child in self.children.get(task.id, [])],
         }
 

@@ -16,6 +16,7 @@ from app.core.errors import Conflict
 from app.core.extensions import db
 from app.models import Task, TaskOccurrence
 from app.models.occurrence import DONE, SKIPPED
+from app.services import reminders
 from app.services.recurrence import first_on_or_after, next_due_date
 
 NOT_RECURRING = "This task does not repeat."
@@ -32,11 +33,11 @@ def apply_schedule(task: Task, changes: dict[str, object], *, today: date) -> No
             setattr(task, name, changes[name])
     if task.recurrence is None:
         task.recurrence_start = None
-        return
-    if "recurrence" in changes or "due_date" in changes or task.recurrence_start is None:
+    elif "recurrence" in changes or "due_date" in changes or task.recurrence_start is None:
         if task.due_date is None:
             task.due_date = first_on_or_after(task.recurrence, start=today, day=today)
         task.recurrence_start = task.due_date
+    reminders.rearm(task)
 
 
 def advance(task: Task, *, outcome: str, today: date) -> bool:
@@ -57,6 +58,7 @@ def advance(task: Task, *, outcome: str, today: date) -> bool:
     if following is None:
         return False
     task.due_date = following
+    reminders.rearm(task)
     db.session.execute(
         update(Task)
         .where(Task.parent_id == task.id, Task.done.is_(True))

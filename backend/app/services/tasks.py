@@ -15,7 +15,7 @@ from app.repositories import positions
 from app.repositories import tasks as task_repository
 from app.repositories.pagination import Page
 from app.repositories.tasks import Counts, TaskFilter
-from app.services import recurring
+from app.services import recurring, reminders
 from app.services.labels import resolve_labels
 from app.services.projects import require_project
 
@@ -79,6 +79,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     parent_id = fields.pop("parent_id", None)
     project_id = fields.pop("project_id", UNSET)
     label_names = fields.pop("labels", [])
+    reminder_items = fields.pop("reminders", [])
     done = fields.pop("done", False)
     parent = _owned(owner_id, parent_id, "parent_id") if parent_id is not None else None
     if parent is not None:
@@ -94,6 +95,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
         recurring.apply_schedule(task, {"recurrence": task.recurrence}, today=user_today(owner_id))
     task.set_done(done)
     task.labels = resolve_labels(owner_id=owner_id, names=label_names)
+    reminders.set_reminders(task, reminder_items)
     _append(task)
     db.session.add(task)
     db.session.flush()
@@ -166,6 +168,8 @@ def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task
         _set_done(task, changes["done"])
     if "labels" in changes:
         task.labels = resolve_labels(owner_id=owner_id, names=changes["labels"])
+    if "reminders" in changes:
+        reminders.set_reminders(task, changes["reminders"])
     if "project_id" in changes and changes["project_id"] != task.project_id:
         _check_destination(owner_id, changes["project_id"])
         _set_project(task, changes["project_id"])

@@ -1,4 +1,4 @@
-"""time: task due_time and recurrence, occurrences of recurring tasks, calendar feeds
+"""time: task due_time and recurrence, occurrences, calendar feeds, reminders, notifications
 
 Revision ID: 0006
 Revises: 0004, 0005
@@ -56,8 +56,58 @@ def upgrade():
         sa.UniqueConstraint('user_id', name=op.f('uq_calendar_feeds_user_id')),
     )
 
+    op.create_table(
+        'reminders',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('task_id', sa.Integer(), nullable=False),
+        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('remind_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('before_minutes', sa.Integer(), nullable=True),
+        sa.Column('fire_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('sent_for', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('language', sa.String(length=8), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ['task_id'], ['tasks.id'], name=op.f('fk_reminders_task_id_tasks'), ondelete='CASCADE'
+        ),
+        sa.ForeignKeyConstraint(
+            ['user_id'], ['users.id'], name=op.f('fk_reminders_user_id_users'), ondelete='CASCADE'
+        ),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_reminders')),
+    )
+    op.create_index(op.f('ix_reminders_task_id'), 'reminders', ['task_id'], unique=False)
+    op.create_index(op.f('ix_reminders_fire_at'), 'reminders', ['fire_at'], unique=False)
+
+    op.create_table(
+        'notifications',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('task_id', sa.Integer(), nullable=True),
+        sa.Column('key', sa.String(length=120), nullable=False),
+        sa.Column('title', sa.String(length=200), nullable=False),
+        sa.Column('body', sa.String(length=500), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ['task_id'], ['tasks.id'], name=op.f('fk_notifications_task_id_tasks'),
+            ondelete='SET NULL',
+        ),
+        sa.ForeignKeyConstraint(
+            ['user_id'], ['users.id'], name=op.f('fk_notifications_user_id_users'),
+            ondelete='CASCADE',
+        ),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_notifications')),
+        sa.UniqueConstraint('key', name=op.f('uq_notifications_key')),
+    )
+    op.create_index(op.f('ix_notifications_user_id'), 'notifications', ['user_id'], unique=False)
+
 
 def downgrade():
+    op.drop_index(op.f('ix_notifications_user_id'), table_name='notifications')
+    op.drop_table('notifications')
+    op.drop_index(op.f('ix_reminders_fire_at'), table_name='reminders')
+    op.drop_index(op.f('ix_reminders_task_id'), table_name='reminders')
+    op.drop_table('reminders')
     op.drop_table('calendar_feeds')
     op.drop_index('ix_task_occurrences_task_due', table_name='task_occurrences')
     op.drop_table('task_occurrences')

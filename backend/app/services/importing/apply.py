@@ -16,6 +16,7 @@ from app.core.extensions import db
 from app.models import Label, Project, Task, TaskOccurrence
 from app.repositories import positions
 from app.repositories import tasks as task_repository
+from app.services import reminders
 from app.services.importing.plan import Plan
 from app.services.labels import resolve_labels
 from app.services.recurring import apply_schedule
@@ -142,6 +143,10 @@ class _TaskWriter:
         task.labels = resolve_labels(owner_id=self.owner_id, names=item.get("labels", []))
         self.labels |= new_labels
         self.counts["labels"] += len(new_labels)
+        reminders.set_reminders(
+            task,
+            [r for r in item.get("reminders", []) if r.get("remind_at") or r.get("before_minutes")],
+        )
         db.session.add(task)
         db.session.flush()
         self.counts["tasks"] += 1

@@ -2989,6 +2989,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your latest 50 notifications, newest first, and how many are unread. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationList"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    notification_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such notification of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3106,6 +3255,19 @@ export interface components {
             is_admin?: boolean;
             password?: string;
         };
+        ReminderOut: {
+            id: number;
+            /** Format: date-time */
+            remind_at: string | null;
+            before_minutes: number | null;
+            /**
+             * Format: date-time
+             * @description When it fires next (UTC)
+             */
+            fire_at: string | null;
+            /** @description Already delivered for fire_at */
+            readonly sent: boolean;
+        };
         TaskOut: {
             id: number;
             title: string;
@@ -3121,6 +3283,7 @@ export interface components {
              */
             readonly due_at: string | null;
             recurrence: string | null;
+            reminders: components["schemas"]["ReminderOut"][];
             /** @description The rule in words (Accept-Language) */
             readonly recurrence_text: string | null;
             estimate_minutes: number | null;
@@ -3148,6 +3311,11 @@ export interface components {
             pages: number;
             items: components["schemas"]["TaskOut"][];
         };
+        ReminderIn: {
+            /** Format: date-time */
+            remind_at?: string;
+            before_minutes?: number;
+        };
         TaskCreate: {
             title: string;
             description?: string | null;
@@ -3158,6 +3326,8 @@ export interface components {
              * @example 09:30
              */
             due_time?: string | null;
+            /** @description Replaces the task's reminders */
+            reminders?: components["schemas"]["ReminderIn"][];
             /**
              * @description null stops repeating; without due_date, the task is due on the rule's first date from today
              * @example FREQ=WEEKLY;BYDAY=MO
@@ -3187,6 +3357,8 @@ export interface components {
              * @example 09:30
              */
             due_time?: string | null;
+            /** @description Replaces the task's reminders */
+            reminders?: components["schemas"]["ReminderIn"][];
             /**
              * @description null stops repeating; without due_date, the task is due on the rule's first date from today
              * @example FREQ=WEEKLY;BYDAY=MO
@@ -3438,7 +3610,7 @@ export interface components {
              */
             timezone?: string;
         };
-        ReminderOut: {
+        ParsedReminderOut: {
             before_minutes: number;
         };
         ParseOut: {
@@ -3461,7 +3633,7 @@ export interface components {
             recurrence: string | null;
             /** @description The rule in words */
             recurrence_text: string | null;
-            reminder: (Record<string, never> | null) | components["schemas"]["ReminderOut"];
+            reminder: (Record<string, never> | null) | components["schemas"]["ParsedReminderOut"];
         };
         QuickIn: {
             /** @example Pay rent tomorrow 9am #home !1 */
@@ -3508,6 +3680,20 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+        };
+        NotificationOut: {
+            id: number;
+            task_id: number | null;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["NotificationOut"][];
+            unread: number;
         };
     };
     responses: {
