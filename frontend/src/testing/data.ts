@@ -13,6 +13,7 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
     due_time: null,
     due_at: null,
     recurrence: null,
+    reminders: [],
     recurrence_text: null,
     user_id: 1,
     parent_id: null,
