@@ -142,14 +142,17 @@ def test_quick_uses_an_existing_project_whatever_its_case(client, headers, froze
     assert len(client.get("/api/projects", headers=headers).json) == 1
 
 
-def test_quick_keeps_literal_kinds_and_reminder_words_in_the_title(client, headers, frozen):
+def test_quick_keeps_literal_kinds_in_the_title_and_saves_the_reminder(client, headers, frozen):
     frozen("2026-03-11T13:00:00+00:00")
     task = quick(
         client, headers, "Voo amanhã 7h #viagem me lembre 30 min antes", literal=["project"]
     ).json
     assert (task["title"], task["project_id"], task["due_date"], task["due_time"]) == (
-        "Voo #viagem me lembre 30 min antes", None, "2026-03-12", "07:00",
+        "Voo #viagem", None, "2026-03-12", "07:00",
     )  # fmt: skip
+    assert [(r["before_minutes"], r["fire_at"]) for r in task["reminders"]] == [
+        (30, "2026-03-12T06:30:00+00:00")
+    ]
 
 
 @pytest.mark.parametrize(

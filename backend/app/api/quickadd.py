@@ -50,7 +50,7 @@ def parse(data: dict[str, Any]) -> Any:
 @blp.doc(**BEARER)
 def quick_add(data: dict[str, Any]) -> Any:
     """Parse a quick-add line and create the task. A ``#project`` you do not have yet is
-    created, as labels are; a reminder phrase stays in the title (reminders are not saved)."""
+    created, as labels are."""
     return quick_service.quick_create(
         owner_id=current_user_id(), default_language=accepted_language(), **data
     )

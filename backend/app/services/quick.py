@@ -98,14 +98,13 @@ def quick_create(
     language: str | None = None,
     literal: list[str] | None = None,
 ) -> Task:
-    """Parse a line and create the task it describes. Reminders are not saved yet, so their
-    words stay in the title rather than vanish."""
+    """Parse a line and create the task it describes (with its reminder, if it says one)."""
     parsed = parse_line(
         owner_id=owner_id,
         text=text,
         default_language=default_language,
         language=language,
-        literal=[*(literal or ()), "reminder"],
+        literal=literal,
     )
     if not 1 <= len(parsed.title) <= TITLE_MAX_LENGTH:
         reason = f"What is left for the title must have 1 to {TITLE_MAX_LENGTH} characters."
@@ -118,5 +117,6 @@ def quick_create(
         "labels": parsed.labels,
         "priority": parsed.priority or NO_PRIORITY,
         "project_id": _project_id(owner_id, parsed.project),
+        "reminders": [parsed.reminder] if parsed.reminder else [],
     }
     return task_service.create_task(owner_id=owner_id, fields=fields)

@@ -2610,7 +2610,7 @@ export interface paths {
         put?: never;
         /**
          * Parse a quick-add line and create the task. A ``#project`` you do not have yet is
-         *     created, as labels are; a reminder phrase stays in the title (reminders are not saved).
+         *     created, as labels are.
          */
         post: {
             parameters: {

@@ -55,7 +55,7 @@ describe('quick add', () => {
     expect(screen.getByText('Title: Dentista')).toBeInTheDocument();
     expect(parsed.at(-1)).toEqual({
       text: 'Dentista toda sexta 14h30 #saúde',
-      literal: ['reminder'],
+      literal: [],
     });
   });
 
@@ -81,9 +81,7 @@ describe('quick add', () => {
     await user.click(screen.getByRole('button', { name: 'Add' }));
 
     await waitFor(() =>
-      expect(created).toEqual([
-        { text: 'Dentista sexta 14h30 #saúde', literal: ['reminder', 'project'] },
-      ]),
+      expect(created).toEqual([{ text: 'Dentista sexta 14h30 #saúde', literal: ['project'] }]),
     );
     await waitFor(() => expect(input).toHaveValue(''));
   });

@@ -9,9 +9,6 @@ import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { chipsFor } from './chips';
 import './quick-add.css';
 
-// Reminders are not saved yet: their words stay in the title rather than vanish.
-const ALWAYS_LITERAL: LiteralKind[] = ['reminder'];
-
 /** One line in plain words ("Dentista sexta 14h30 #saúde"); what the server recognises
  * shows as chips as the person types, and removing a chip keeps those words literal. */
 export function QuickAdd() {
@@ -19,7 +16,7 @@ export function QuickAdd() {
   const describeError = useErrorMessage();
   const [text, setText] = useState('');
   const [removed, setRemoved] = useState<LiteralKind[]>([]);
-  const literal = [...ALWAYS_LITERAL, ...removed];
+  const literal = removed;
   const settled = useDebouncedValue(text.trim(), 250);
   const parsed = useQuery(parseLineQueryOptions(settled, literal));
   const create = useQuickAdd();

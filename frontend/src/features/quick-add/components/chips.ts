@@ -42,5 +42,9 @@ export function chipsFor(parsed: ParsedLine, t: TFunction, language: string): Ch
     const label = t('quickAdd.priority', { priority: parsed.priority });
     chips.push({ id: 'priority', label, kinds: ['priority'] });
   }
+  if (parsed.reminder) {
+    const label = t('quickAdd.reminder', { minutes: parsed.reminder.before_minutes });
+    chips.push({ id: 'reminder', label, kinds: ['reminder'] });
+  }
   return chips;
 }
