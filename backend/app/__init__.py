@@ -121,7 +121,22 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _register_api(app: Flask) -> None:
-    from app.api import admin_jobs, auth, health, jobs, labels, planning, projects, tasks, users
+    from app.api import (
+        admin_jobs,
+        auth,
+        calendar,
+        health,
+        jobs,
+        labels,
+        notifications,
+        planning,
+        projects,
+        quickadd,
+        recurring,
+        tasks,
+        transfer,
+        users,
+    )
     from app.core.errors import Api, register_error_handlers
 
     api = Api(app)
@@ -141,6 +156,11 @@ def _register_api(app: Flask) -> None:
         jobs.blp,
         admin_jobs.blp,
         planning.blp,
+        calendar.blp,
+        quickadd.blp,
+        recurring.blp,
+        transfer.blp,
+        notifications.blp,
     ):
         api.register_blueprint(blueprint)
     register_error_handlers(app)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.organise import Api
+from tests.organise.client import Api
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.core import clock
-from tests.organise import Api
+from tests.organise.client import Api
 
 
 @pytest.fixture

@@ -40,6 +40,11 @@ def test_create_task_returns_the_full_task(client, headers, owner):
         "description": "Before the 5th",
         "done": False,
         "due_date": "2026-12-01",
+        "due_time": None,
+        "due_at": None,
+        "recurrence": None,
+        "recurrence_text": None,
+        "reminders": [],
         "estimate_minutes": None,
         "parent_id": None,
         "project_id": None,
@@ -291,7 +296,7 @@ def count_queries(app):
         event.remove(engine, "before_cursor_execute", record)
 
 
-def test_list_and_get_cost_three_queries_whatever_the_page_size(app, client, headers, listed):
+def test_list_and_get_cost_four_queries_whatever_the_page_size(app, client, headers, listed):
     parent = listed["Buy milk"]
     for n in range(3):
         create(client, headers, title=f"Step {n}", parent_id=parent, done=n == 0)
@@ -301,12 +306,12 @@ def test_list_and_get_cost_three_queries_whatever_the_page_size(app, client, hea
     with count_queries(app) as getting:
         client.get(f"/api/tasks/{parent}", headers=headers)
 
-    # The token check reads the revocation table once; the tasks are three more queries,
-    # however many rows: the page, its labels (one IN query) and its subtask progress
-    # (one grouped query), never one query per row.
+    # The token check reads the revocation table once; the tasks are four more queries,
+    # however many rows: the page, its labels and its reminders (one IN query each) and its
+    # subtask progress (one grouped query), never one query per row.
     assert len(response.json["items"]) == 8
-    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 3
-    assert len([s for s in getting if "revoked_access_tokens" not in s]) == 3
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 4
+    assert len([s for s in getting if "revoked_access_tokens" not in s]) == 4
 
 
 def test_subtasks_counts_filter_and_cascade(client, headers, listed):

@@ -9,6 +9,7 @@ JOB_MODULES = (
     "app.jobs.accounts",
     "app.jobs.planning",
     "app.jobs.upkeep",
+    "app.jobs.reminders",
 )
 
 

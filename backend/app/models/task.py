@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     BigInteger,
@@ -12,11 +12,13 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
+    Time,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.extensions import db
 from app.models.label import Label, task_labels
+from app.models.reminder import Reminder
 from app.models.types import UTCDateTime, utcnow
 
 NO_PRIORITY = 4  # priorities run from 1 (highest) to 4 (none)
@@ -48,6 +50,11 @@ class Task(db.Model):
     description: Mapped[str | None] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     due_date: Mapped[date | None] = mapped_column(Date)
+    # Local wall-clock time in the owner's zone, so 9:00 stays 9:00 across DST changes.
+    due_time: Mapped[time | None] = mapped_column(Time)
+    # An RFC 5545 RRULE; recurrence_start is the first date it counts from (COUNT, INTERVAL).
+    recurrence: Mapped[str | None] = mapped_column(String(200))
+    recurrence_start: Mapped[date | None] = mapped_column(Date)
     estimate_minutes: Mapped[int | None] = mapped_column(Integer)
     priority: Mapped[int] = mapped_column(
         SmallInteger, default=NO_PRIORITY, server_default=str(NO_PRIORITY)
@@ -59,6 +66,9 @@ class Task(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    reminders: Mapped[list[Reminder]] = relationship(
+        lazy="selectin", order_by="Reminder.id", cascade="all, delete-orphan", passive_deletes=True
+    )
     # Loaded for a whole page at once (one SELECT ... IN), never row by row.
     labels: Mapped[list[Label]] = relationship(
         secondary=task_labels, lazy="selectin", order_by=Label.name_key

@@ -7,6 +7,8 @@ from app.schemas.common import PageMeta, PaginationArgs
 from app.schemas.fields import MAX_ID, StrictBoolean, Text
 from app.schemas.labels import LabelName
 from app.schemas.projects import MoveIn
+from app.schemas.reminders import ReminderIn, ReminderOut
+from app.schemas.time_fields import LocalTime, RRule, due_at, recurrence_text
 
 SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
 ESTIMATE_RANGE = Range(min=1, max=100_000)
@@ -27,6 +29,21 @@ class TaskOut(Schema):
     description = fields.String(required=True, allow_none=True)
     done = fields.Boolean(required=True)
     due_date = fields.Date(required=True, allow_none=True)
+    due_time = LocalTime(required=True, allow_none=True)
+    due_at = fields.Function(
+        due_at,
+        required=True,
+        allow_none=True,
+        metadata={"type": "string", "format": "date-time", "description": "UTC instant"},
+    )
+    recurrence = fields.String(required=True, allow_none=True)
+    reminders = fields.List(fields.Nested(ReminderOut), required=True)
+    recurrence_text = fields.Function(
+        recurrence_text,
+        required=True,
+        allow_none=True,
+        metadata={"type": "string", "description": "The rule in words (Accept-Language)"},
+    )
     estimate_minutes = fields.Integer(required=True, allow_none=True)
     parent_id = fields.Integer(required=True, allow_none=True)
     project_id = fields.Integer(required=True, allow_none=True)
@@ -45,6 +62,19 @@ class TaskUpdate(Schema):
     title = Text(max_length=160)
     description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
+    due_time = LocalTime(allow_none=True, metadata={"description": "Local time in your zone"})
+    reminders = fields.List(
+        fields.Nested(ReminderIn),
+        validate=Length(max=10),
+        metadata={"description": "Replaces the task's reminders"},
+    )
+    recurrence = RRule(
+        allow_none=True,
+        metadata={
+            "description": "null stops repeating; without due_date, "
+            "the task is due on the rule's first date from today"
+        },
+    )
     done = StrictBoolean()
     # strict: 1.5 is refused, not silently stored as 1.
     estimate_minutes = fields.Integer(allow_none=True, strict=True, validate=ESTIMATE_RANGE)

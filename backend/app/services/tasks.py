@@ -16,6 +16,7 @@ from app.repositories import positions
 from app.repositories import tasks as task_repository
 from app.repositories.pagination import Page
 from app.repositories.tasks import Counts, TaskFilter
+from app.services import recurring, reminders
 from app.services.labels import resolve_labels
 from app.services.projects import require_project
 
@@ -80,6 +81,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     parent_id = fields.pop("parent_id", None)
     project_id = fields.pop("project_id", UNSET)
     label_names = fields.pop("labels", [])
+    reminder_items = fields.pop("reminders", [])
     done = fields.pop("done", False)
     parent = _owned(owner_id, parent_id, "parent_id") if parent_id is not None else None
     if parent is not None:
@@ -91,8 +93,11 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     elif project_id is not None:
         require_project(owner_id=owner_id, project_id=project_id, field="project_id")
     task = Task(user_id=owner_id, parent_id=parent_id, project_id=project_id, **fields)
+    if task.recurrence:
+        recurring.apply_schedule(task, {"recurrence": task.recurrence}, today=user_today(owner_id))
     task.set_done(done)
     task.labels = resolve_labels(owner_id=owner_id, names=label_names)
+    reminders.set_reminders(task, reminder_items)
     _append(task)
     db.session.add(task)
     db.session.flush()
@@ -158,10 +163,15 @@ def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task
     for name in UPDATABLE_FIELDS:
         if name in changes:
             setattr(task, name, changes[name])
+    schedule = {name: changes[name] for name in recurring.SCHEDULE_FIELDS if name in changes}
+    if schedule:
+        recurring.apply_schedule(task, schedule, today=user_today(owner_id))
     if "done" in changes:
-        task.set_done(changes["done"])
+        _set_done(task, changes["done"])
     if "labels" in changes:
         task.labels = resolve_labels(owner_id=owner_id, names=changes["labels"])
+    if "reminders" in changes:
+        reminders.set_reminders(task, changes["reminders"])
     if "project_id" in changes and changes["project_id"] != task.project_id:
         _check_destination(owner_id, changes["project_id"])
         _set_project(task, changes["project_id"])
@@ -169,9 +179,17 @@ def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task
     return _committed(owner_id, [task.id])[0]
 
 
+def _set_done(task: Task, done: bool) -> None:
+    """Closing a recurring task completes its current occurrence and moves it to the next
+    date instead; it closes only once its rule has ended."""
+    if done and not task.done and recurring.complete(task, today=user_today(task.user_id)):
+        return
+    task.set_done(done)
+
+
 def toggle_task(*, owner_id: int, task_id: int) -> Task:
     task = _owned(owner_id, task_id)
-    task.set_done(not task.done)
+    _set_done(task, not task.done)
     return _committed(owner_id, [task.id])[0]
 
 
@@ -263,7 +281,7 @@ def bulk(*, owner_id: int, ids: list[int], action: str, **options: Any) -> BulkR
 def _complete(task: Task, _options: dict[str, Any]) -> bool:
     if task.done:
         return False
-    task.set_done(True)
+    _set_done(task, True)
     return True
 
 

@@ -1,0 +1,122 @@
+"""Quick add for a user: parse a line in their zone and clock, or parse it and save the task."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from http import HTTPStatus
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from app.core import clock
+from app.core.errors import DomainError
+from app.core.extensions import db
+from app.models import Project, Task, User
+from app.models.task import NO_PRIORITY
+from app.services import projects
+from app.services import tasks as task_service
+from app.services.quickadd import Parsed, parse
+from app.services.recurrence_text import describe
+
+TITLE_MAX_LENGTH = 160
+QUICK_PROJECT_COLOR = "blue"
+
+
+def user_zone(owner_id: int) -> ZoneInfo:
+    user = db.session.get(User, owner_id)
+    return ZoneInfo(user.timezone if user else "UTC")
+
+
+def parse_line(
+    *,
+    owner_id: int,
+    text: str,
+    default_language: str,
+    language: str | None = None,
+    now: datetime | None = None,
+    timezone: str | None = None,
+    literal: list[str] | None = None,
+) -> Parsed:
+    """What ``text`` means for this user, at ``now`` (default: the clock) in their zone."""
+    zone = ZoneInfo(timezone) if timezone else user_zone(owner_id)
+    return parse(
+        text,
+        now=now or clock.now(),
+        zone=zone,
+        language=language,
+        default_language=default_language,
+        literal=literal or (),
+    )
+
+
+def as_dict(parsed: Parsed) -> dict[str, Any]:
+    """The parse result as the API answers it, with the rule in the line's language."""
+    return {
+        "title": parsed.title,
+        "language": parsed.language,
+        "due_date": parsed.due_date,
+        "due_time": parsed.due_time,
+        "due_at": parsed.due_at,
+        "project": parsed.project,
+        "labels": parsed.labels,
+        "priority": parsed.priority,
+        "recurrence": parsed.recurrence,
+        "recurrence_text": describe(parsed.recurrence, parsed.language)
+        if parsed.recurrence
+        else None,
+        "reminder": parsed.reminder,
+    }
+
+
+def user_today(owner_id: int) -> date:
+    """Today's date in the user's zone."""
+    return clock.now().astimezone(user_zone(owner_id)).date()
+
+
+class QuickAddRejected(DomainError):
+    status = HTTPStatus.UNPROCESSABLE_ENTITY
+
+
+def _project_id(owner_id: int, name: str | None) -> int | None:
+    """The caller's project of that name (case-insensitively), created when missing."""
+    if name is None:
+        return None
+    found = db.session.scalar(
+        select(Project).where(Project.user_id == owner_id, Project.name_key == name.casefold())
+    )
+    if found is None:
+        found = projects.create_project(owner_id=owner_id, name=name, color=QUICK_PROJECT_COLOR)
+    return found.id
+
+
+def quick_create(
+    *,
+    owner_id: int,
+    text: str,
+    default_language: str,
+    language: str | None = None,
+    literal: list[str] | None = None,
+) -> Task:
+    """Parse a line and create the task it describes (with its reminder, if it says one)."""
+    parsed = parse_line(
+        owner_id=owner_id,
+        text=text,
+        default_language=default_language,
+        language=language,
+        literal=literal,
+    )
+    if not 1 <= len(parsed.title) <= TITLE_MAX_LENGTH:
+        reason = f"What is left for the title must have 1 to {TITLE_MAX_LENGTH} characters."
+        raise QuickAddRejected(reason, errors={"json": {"text": [reason]}})
+    fields: dict[str, Any] = {
+        "title": parsed.title,
+        "due_date": parsed.due_date,
+        "due_time": parsed.due_time,
+        "recurrence": parsed.recurrence,
+        "labels": parsed.labels,
+        "priority": parsed.priority or NO_PRIORITY,
+        "project_id": _project_id(owner_id, parsed.project),
+        "reminders": [parsed.reminder] if parsed.reminder else [],
+    }
+    return task_service.create_task(owner_id=owner_id, fields=fields)

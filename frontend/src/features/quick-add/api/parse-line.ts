@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+import type { components } from '@/lib/api/schema';
+
+export type ParsedLine = components['schemas']['ParseOut'];
+export type LiteralKind = NonNullable<components['schemas']['ParseIn']['literal']>[number];
+
+export function parseLine(text: string, literal: LiteralKind[]) {
+  return unwrap(api.POST('/api/tasks/parse', { body: { text, literal } }));
+}
+
+/** What the server recognises in a line; nothing is saved. */
+export function parseLineQueryOptions(text: string, literal: LiteralKind[]) {
+  return queryOptions({
+    queryKey: ['quick-add', 'parse', text, literal],
+    queryFn: () => parseLine(text, literal),
+    enabled: text.trim() !== '',
+    staleTime: 30_000,
+  });
+}
