@@ -17,6 +17,8 @@ COMPOSE ?= docker compose
 PROD_COMPOSE := $(COMPOSE) -f docker-compose.prod.yml --env-file .env.prod
 SPA_DIST := $(CURDIR)/$(FRONTEND)/dist
 PYTEST_ARGS ?=
+# The coverage gate (pyproject: fail_under) applies to the full run only, not to a subset.
+COVERAGE_GATE = $(if $(strip $(PYTEST_ARGS)),--cov-fail-under=0,)
 
 .PHONY: help
 help: ## List every target
@@ -82,13 +84,24 @@ fmt: install ## Format backend and frontend code
 test: lint test-frontend test-backend ## The whole suite: lint, frontend, backend on PostgreSQL and Redis, stack, browser
 	@echo "make test: all suites passed"
 
+# The inner loop: no browser, no resilience, stack, worker-process or schemathesis runs.
+FAST_IGNORE := --ignore=tests/ops --ignore=tests/jobs --ignore=tests/infra/test_stack.py \
+	--ignore=tests/infra/test_stack_script.py --ignore=tests/test_schemathesis.py \
+	--ignore=tests/test_tracing.py --ignore=tests/test_instances.py
+
+.PHONY: test-fast
+test-fast: lint $(FRONTEND)/node_modules/.installed ## Inner loop: lint, frontend unit tests, backend unit and API tests (no browser, stack or workers)
+	cd $(FRONTEND) && npm test
+	cd $(BACKEND) && $(BIN)/pytest -q -m "not slow" $(FAST_IGNORE) $(PYTEST_ARGS)
+	@echo "make test-fast: passed (make test runs everything)"
+
 .PHONY: test-slow
 test-slow: install ## Only the resilience tests (faults and load against a private stack)
 	cd $(BACKEND) && $(BIN)/pytest -m slow tests/ops -q
 
 .PHONY: test-backend
 test-backend: install ## Backend tests (PostgreSQL + Redis, SQLite path, stack through Nginx) with coverage
-	cd $(BACKEND) && $(BIN)/pytest --cov=app --cov-report=term $(PYTEST_ARGS)
+	cd $(BACKEND) && $(BIN)/pytest --cov=app --cov-report=term $(COVERAGE_GATE) $(PYTEST_ARGS)
 
 .PHONY: test-frontend
 test-frontend: install $(FRONTEND)/node_modules/.installed ## Frontend unit tests, client drift check, build, browser tests through Nginx
