@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
+import { useLocation } from 'react-router-dom';
 
 /** Every keyboard shortcut, in the order the help dialog lists them. */
 export const SHORTCUTS = [
@@ -84,4 +85,17 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true): void {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [enabled]);
+}
+
+/** Fields that `q` and `/` focus; a page that has them gives them these ids. */
+export const QUICK_ADD_INPUT_ID = 'quick-add-title';
+export const SEARCH_INPUT_ID = 'task-search';
+
+/** Focuses `ref` on mount when the navigation that opened the page asked for field `id`. */
+export function useFocusRequest(id: string, ref: RefObject<HTMLElement | null>): void {
+  const location = useLocation();
+  const wanted = (location.state as { focus?: string } | null)?.focus === id;
+  useEffect(() => {
+    if (wanted) ref.current?.focus();
+  }, [wanted, ref]);
 }
