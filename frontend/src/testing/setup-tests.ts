@@ -2,12 +2,14 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { initI18n } from '@/i18n';
+import { registerOrganiseStrings } from '@/i18n/organise';
 import { setAccessToken } from '@/lib/api/session';
 import { server } from './server';
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   await initI18n('en');
+  registerOrganiseStrings();
 });
 
 beforeEach(async () => {

@@ -7,6 +7,7 @@ import { ShortcutHelp } from '@/components/ShortcutHelp';
 import { Spinner } from '@/components/Spinner';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 import { paths } from '@/config/paths';
+import '@/i18n/organise';
 import { useUser } from '@/lib/auth/user';
 import { QUICK_ADD_INPUT_ID, SEARCH_INPUT_ID, useShortcuts } from '@/lib/shortcuts';
 import { DragLayer } from './DragLayer';
