@@ -110,7 +110,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _register_api(app: Flask) -> None:
-    from app.api import auth, health, tasks, users
+    from app.api import auth, health, labels, projects, tasks, users
     from app.core.errors import Api, register_error_handlers
 
     api = Api(app)
@@ -120,7 +120,7 @@ def _register_api(app: Flask) -> None:
     api.spec.components.security_scheme(
         "refreshCookie", {"type": "apiKey", "in": "cookie", "name": "refresh_token_cookie"}
     )
-    for blueprint in (health.blp, auth.blp, users.blp, tasks.blp):
+    for blueprint in (health.blp, auth.blp, users.blp, tasks.blp, projects.blp, labels.blp):
         api.register_blueprint(blueprint)
     register_error_handlers(app)
 

@@ -18,7 +18,8 @@ def test_register_creates_user_with_normalised_email(client):
 
     assert response.status_code == 201
     body = response.json
-    assert set(body) == {"id", "name", "email", "is_admin", "created_at"}
+    assert set(body) == {"id", "name", "email", "is_admin", "created_at", "timezone"}
+    assert body["timezone"] == "UTC"
     assert body["name"] == "Ana Souza"
     assert body["email"] == "ana.souza@example.com"
     assert body["is_admin"] is False
@@ -314,6 +315,7 @@ def test_me_and_profile_updates(client, auth, make_user):
         "email": "me@example.com",
         "is_admin": False,
         "created_at": me.json["created_at"],
+        "timezone": "UTC",
     }
 
     renamed = client.patch("/api/auth/me", json={"name": "  New Name "}, headers=headers)

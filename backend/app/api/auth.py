@@ -130,7 +130,7 @@ def me() -> Any:
 @blp.alt_response(401, **failure("Missing or invalid access token"))
 @blp.doc(**BEARER)
 def update_me(data: dict[str, Any]) -> Any:
-    """Change your name, or your password (with ``current_password``)."""
+    """Change your name, your time zone, or your password (with ``current_password``)."""
     return auth_service.update_profile(user=current_user(), **data)
 
 

@@ -13,7 +13,17 @@ from app.api.deps import BEARER, ai_rate_limit, current_user_id, failure, user_o
 from app.core.extensions import limiter
 from app.repositories.tasks import TaskFilter
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
-from app.schemas.tasks import TaskCreate, TaskListArgs, TaskOut, TaskPage, TaskUpdate
+from app.schemas.tasks import (
+    BulkIn,
+    BulkOut,
+    TaskCountsOut,
+    TaskCreate,
+    TaskListArgs,
+    TaskMoveIn,
+    TaskOut,
+    TaskPage,
+    TaskUpdate,
+)
 from app.services import planning
 from app.services import tasks as task_service
 
@@ -32,20 +42,27 @@ class Tasks(MethodView):
     @blp.arguments(TaskListArgs, location="query")
     @blp.response(200, TaskPage)
     @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.alt_response(404, **failure("project_id is not one of your projects"))
     @blp.doc(**BEARER)
     def get(self, args: dict[str, Any]) -> Any:
-        """List your tasks: filter by done, search title and description, sort, paginate."""
+        """List your tasks: a view (Inbox, Today, Upcoming, Overdue, Done), filters by
+        project, labels, priority and done, search in title and description, sort, paginate."""
         page, per_page = args.pop("page"), args.pop("per_page")
+        args["labels"] = tuple(args.pop("label", ()))
+        args["priorities"] = tuple(args.pop("priority", ()))
         return task_service.list_tasks(
             owner_id=current_user_id(), task_filter=TaskFilter(**args), page=page, per_page=per_page
         )
 
     @blp.arguments(TaskCreate)
     @blp.response(201, TaskOut)
+    @blp.alt_response(400, **failure("A subtask stays in its parent's project"))
     @blp.alt_response(401, **UNAUTHORIZED)
+    @blp.alt_response(404, **failure("parent_id or project_id is not yours"))
     @blp.doc(**BEARER)
     def post(self, data: dict[str, Any]) -> Any:
-        """Add a task (optionally under a parent task of yours)."""
+        """Add a task at the end of its project or the Inbox (optionally under a parent
+        task of yours, whose project it shares). Unknown label names are created."""
         return task_service.create_task(owner_id=current_user_id(), fields=data)
 
 
@@ -63,11 +80,13 @@ class TaskById(MethodView):
 
     @blp.arguments(TaskUpdate, required=False)
     @blp.response(200, TaskOut)
+    @blp.alt_response(400, **failure("A subtask stays in its parent's project"))
     @blp.alt_response(401, **UNAUTHORIZED)
     @blp.alt_response(404, **NOT_FOUND)
     @blp.doc(**BEARER)
     def patch(self, data: dict[str, Any], task_id: int) -> Any:
-        """Change any of the task's fields."""
+        """Change any of the task's fields. A new project_id moves the task and its
+        subtasks to the end of that project; labels replaces the task's labels."""
         return task_service.update_task(owner_id=current_user_id(), task_id=task_id, changes=data)
 
     @blp.response(204)
@@ -89,6 +108,44 @@ class TaskById(MethodView):
 def toggle(task_id: int) -> Any:
     """Flip the task between open and done."""
     return task_service.toggle_task(owner_id=current_user_id(), task_id=task_id)
+
+
+@blp.route("/counts", methods=["GET"])
+@jwt_required()
+@blp.response(200, TaskCountsOut)
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.doc(**BEARER)
+def counts() -> Any:
+    """Open tasks in the Inbox, Today, Overdue and Upcoming, per project and per label:
+    each number is the total the matching list answers."""
+    return task_service.counts(owner_id=current_user_id())
+
+
+@blp.route("/<int(max=2147483647):task_id>/move", methods=["POST"])
+@jwt_required()
+@blp.arguments(TaskMoveIn)
+@blp.response(200, TaskOut)
+@blp.alt_response(400, **failure("The anchor is in another list, or the task is a subtask"))
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(404, **failure("The task, the anchor or the project is not yours"))
+@blp.doc(**BEARER)
+def move(data: dict[str, Any], task_id: int) -> Any:
+    """Put the task right before or after another task of the destination list, or at its
+    end; ``project_id`` (null: the Inbox) moves it, with its subtasks, to another list."""
+    return task_service.move_task(owner_id=current_user_id(), task_id=task_id, **data)
+
+
+@blp.route("/bulk", methods=["POST"])
+@jwt_required()
+@blp.arguments(BulkIn)
+@blp.response(200, BulkOut)
+@blp.alt_response(400, **failure("move: a subtask follows its parent"))
+@blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(404, **failure("Some ids (or the project) are not yours: nothing changed"))
+@blp.doc(**BEARER)
+def bulk(data: dict[str, Any]) -> Any:
+    """Apply one action to several of your tasks, all or nothing, answering what changed."""
+    return task_service.bulk(owner_id=current_user_id(), **data)
 
 
 @blp.route("/generate", methods=["POST"])

@@ -2,11 +2,24 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, func, select
-from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.extensions import db
+from app.models.label import Label, task_labels
 from app.models.types import UTCDateTime, utcnow
+
+NO_PRIORITY = 4  # priorities run from 1 (highest) to 4 (none)
 
 
 class Task(db.Model):
@@ -17,6 +30,7 @@ class Task(db.Model):
         Index("ix_tasks_user_due", "user_id", "due_date"),
         Index("ix_tasks_user_title", "user_id", "title"),
         Index("ix_tasks_user_done", "user_id", "done"),
+        Index("ix_tasks_user_project_position", "user_id", "project_id", "position"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -25,26 +39,46 @@ class Task(db.Model):
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("tasks.id", ondelete="CASCADE"), index=True
     )
+    # None is the Inbox. Subtasks always carry their parent's project.
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL"), index=True
+    )
     title: Mapped[str] = mapped_column(String(160))
     description: Mapped[str | None] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     due_date: Mapped[date | None] = mapped_column(Date)
     estimate_minutes: Mapped[int | None] = mapped_column(Integer)
+    priority: Mapped[int] = mapped_column(
+        SmallInteger, default=NO_PRIORITY, server_default=str(NO_PRIORITY)
+    )
+    # Manual order among the tasks of one project (or the Inbox) and one parent; gaps
+    # between values let a move write one row (see repositories.positions).
+    position: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    # Loaded for a whole page at once (one SELECT ... IN), never row by row.
+    labels: Mapped[list[Label]] = relationship(
+        secondary=task_labels, lazy="selectin", order_by=Label.name_key
+    )
+
+    # Subtask progress is not a column: repositories.tasks.attach_subtask_progress fills it
+    # for a page of tasks with one grouped query.
+    subtask_count = 0
+    subtasks_done = 0
+
+    @property
+    def label_names(self) -> list[str]:
+        return [label.name for label in self.labels]
+
+    def set_done(self, done: bool) -> None:
+        """Open or close the task; completed_at records when it was closed."""
+        if done and not self.done:
+            self.completed_at = utcnow()
+        elif not done:
+            self.completed_at = None
+        self.done = done
+
     def __repr__(self) -> str:
         return f"<Task {self.id} user={self.user_id}>"
-
-
-# Loaded with every task in the same SELECT (correlated subqueries on ix_tasks_parent_id),
-# so a page of tasks with its subtask progress stays one query.
-_Subtask = aliased(Task)
-Task.subtask_count = column_property(
-    select(func.count(_Subtask.id)).where(_Subtask.parent_id == Task.id).scalar_subquery()
-)
-Task.subtasks_done = column_property(
-    select(func.count(_Subtask.id))
-    .where(_Subtask.parent_id == Task.id, _Subtask.done.is_(True))
-    .scalar_subquery()
-)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 
 from app.core.extensions import db
-from app.models import Task
+from app.models import Label, Project, Task, task_labels
 from app.repositories.pagination import Page, paginate
 
 SORT_COLUMNS = {
     "created_at": Task.created_at,
     "title": Task.title,
     "due_date": Task.due_date,
+    "priority": Task.priority,
+    "position": Task.position,
+    "completed_at": Task.completed_at,
 }
+VIEWS = ("inbox", "today", "upcoming", "overdue", "done")
+UPCOMING_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -24,19 +31,61 @@ class TaskFilter:
     parent_id: int | None = None
     top_level: bool = False
     sort: str = "-created_at"
+    view: str | None = None
+    project_id: int | None = None
+    labels: tuple[str, ...] = ()
+    priorities: tuple[int, ...] = ()
+    today: date | None = None  # the owner's today, needed by the dated views
+
+
+def view_condition(view: str, today: date) -> ColumnElement[bool]:
+    """What puts a task in a view. The list and the counts share these conditions, so a
+    count is always the length of its view."""
+    is_open = Task.done.is_(False)
+    if view == "inbox":
+        return and_(is_open, Task.project_id.is_(None))
+    if view == "today":
+        return and_(is_open, Task.due_date <= today)
+    if view == "overdue":
+        return and_(is_open, Task.due_date < today)
+    if view == "upcoming":
+        return and_(
+            is_open, Task.due_date > today, Task.due_date <= today + timedelta(UPCOMING_DAYS)
+        )
+    if view == "done":
+        return Task.done.is_(True)
+    raise ValueError(f"unknown view {view!r}")
 
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _apply_filter(statement: Select[tuple[Task]], task_filter: TaskFilter) -> Select[tuple[Task]]:
+def _has_label(owner_id: int, name: str) -> ColumnElement[bool]:
+    return Task.id.in_(
+        select(task_labels.c.task_id)
+        .join(Label, Label.id == task_labels.c.label_id)
+        .where(Label.user_id == owner_id, Label.name_key == name.casefold())
+    )
+
+
+def _apply_filter(
+    statement: Select[tuple[Task]], owner_id: int, task_filter: TaskFilter
+) -> Select[tuple[Task]]:
+    if task_filter.view is not None:
+        statement = statement.where(view_condition(task_filter.view, task_filter.today))  # type: ignore[arg-type]
     if task_filter.done is not None:
         statement = statement.where(Task.done.is_(task_filter.done))
+    if task_filter.project_id is not None:
+        statement = statement.where(Task.project_id == task_filter.project_id)
     if task_filter.parent_id is not None:
         statement = statement.where(Task.parent_id == task_filter.parent_id)
     elif task_filter.top_level:
         statement = statement.where(Task.parent_id.is_(None))
+    if task_filter.priorities:
+        statement = statement.where(Task.priority.in_(task_filter.priorities))
+    for name in task_filter.labels:
+        statement = statement.where(_has_label(owner_id, name))
     if task_filter.q:
         pattern = f"%{_escape_like(task_filter.q)}%"
         statement = statement.where(
@@ -48,24 +97,69 @@ def _apply_filter(statement: Select[tuple[Task]], task_filter: TaskFilter) -> Se
 
 
 def _order(statement: Select[tuple[Task]], sort: str) -> Select[tuple[Task]]:
-    column = SORT_COLUMNS[sort.lstrip("-")]
+    name = sort.lstrip("-")
     descending = sort.startswith("-")
+    column = SORT_COLUMNS[name]
     ordered = column.desc() if descending else column.asc()
-    if sort.lstrip("-") == "due_date":
-        # Tasks without a due date go last in either direction.
+    if name in ("due_date", "completed_at"):
+        # Tasks without the date go last in either direction.
         ordered = ordered.nulls_last()
-    tiebreak = Task.id.desc() if descending else Task.id.asc()
-    return statement.order_by(ordered, tiebreak)
+    keys = [ordered]
+    if name == "priority":
+        keys.append(Task.position.asc())  # equal priorities keep the manual order
+    keys.append(Task.id.desc() if descending else Task.id.asc())
+    return statement.order_by(*keys)
 
 
 def list_tasks(*, owner_id: int, task_filter: TaskFilter, page: int, per_page: int) -> Page[Task]:
     statement = select(Task).where(Task.user_id == owner_id)
-    statement = _order(_apply_filter(statement, task_filter), task_filter.sort)
-    return paginate(statement, page=page, per_page=per_page)
+    statement = _order(_apply_filter(statement, owner_id, task_filter), task_filter.sort)
+    result = paginate(statement, page=page, per_page=per_page)
+    attach_subtask_progress(result.items)
+    return result
+
+
+def attach_subtask_progress(tasks: Iterable[Task]) -> None:
+    """Fill ``subtask_count`` and ``subtasks_done`` for these tasks with one grouped query."""
+    by_id = {task.id: task for task in tasks}
+    if not by_id:
+        return
+    rows = db.session.execute(
+        select(
+            Task.parent_id,
+            func.count(Task.id),
+            func.coalesce(func.sum(case((Task.done.is_(True), 1), else_=0)), 0),
+        )
+        .where(Task.parent_id.in_(by_id))
+        .group_by(Task.parent_id)
+    )
+    counted = {parent_id: (count, done) for parent_id, count, done in rows}
+    for task_id, task in by_id.items():
+        task.subtask_count, task.subtasks_done = counted.get(task_id, (0, 0))
 
 
 def get_owned_task(*, owner_id: int, task_id: int) -> Task | None:
     return db.session.scalar(select(Task).where(Task.id == task_id, Task.user_id == owner_id))
+
+
+def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int]) -> list[Task]:
+    return list(
+        db.session.scalars(
+            select(Task)
+            .where(Task.user_id == owner_id, Task.id.in_(list(task_ids)))
+            .order_by(Task.position, Task.id)
+        )
+    )
+
+
+def descendant_ids(task_ids: Iterable[int]) -> list[int]:
+    """Every subtask below these tasks, at any depth (one query per level)."""
+    found: list[int] = []
+    level = list(task_ids)
+    while level:
+        level = list(db.session.scalars(select(Task.id).where(Task.parent_id.in_(level))))
+        found.extend(level)
+    return found
 
 
 def titles_near(*, owner_id: int, task: Task) -> set[str]:
@@ -77,3 +171,81 @@ def titles_near(*, owner_id: int, task: Task) -> set[str]:
         select(Task.title).where(Task.user_id == owner_id, or_(siblings, Task.parent_id == task.id))
     )
     return {title.casefold() for title in rows}
+
+
+def sibling_scope(*, owner_id: int, project_id: int | None, parent_id: int | None) -> list:
+    """The rows a task's position is compared with: same project (or Inbox), same parent."""
+    return [
+        Task.user_id == owner_id,
+        Task.project_id.is_(None) if project_id is None else Task.project_id == project_id,
+        Task.parent_id.is_(None) if parent_id is None else Task.parent_id == parent_id,
+    ]
+
+
+@dataclass(frozen=True)
+class Counts:
+    inbox: int
+    today: int
+    overdue: int
+    upcoming: int
+    projects: dict[str, int]
+    labels: dict[str, int]
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def counts(*, owner_id: int, today: date) -> Counts:
+    """Open tasks per view, per project and per label: three aggregate queries."""
+    views = ("inbox", "today", "overdue", "upcoming")
+    row = db.session.execute(
+        select(*(_count_if(view_condition(view, today)) for view in views)).where(
+            Task.user_id == owner_id
+        )
+    ).one()
+    return Counts(
+        **dict(zip(views, (int(value) for value in row), strict=True)),
+        projects={str(key): value for key, value in project_open_counts(owner_id=owner_id).items()},
+        labels=dict(label_open_counts(owner_id=owner_id).values()),
+    )
+
+
+def project_task_counts(
+    *, owner_id: int, project_ids: Iterable[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """(open, done) task counts per project of the owner, subtasks included."""
+    statement = (
+        select(
+            Project.id,
+            _count_if(Task.done.is_(False)),
+            _count_if(Task.done.is_(True)),
+        )
+        .outerjoin(Task, Task.project_id == Project.id)
+        .where(Project.user_id == owner_id)
+        .group_by(Project.id)
+    )
+    if project_ids is not None:
+        statement = statement.where(Project.id.in_(list(project_ids)))
+    return {pid: (int(open_), int(done)) for pid, open_, done in db.session.execute(statement)}
+
+
+def project_open_counts(*, owner_id: int) -> dict[int, int]:
+    return {pid: open_ for pid, (open_, _done) in project_task_counts(owner_id=owner_id).items()}
+
+
+def label_open_counts(
+    *, owner_id: int, label_ids: Iterable[int] | None = None
+) -> dict[int, tuple[str, int]]:
+    """Label id -> (name, open tasks carrying it) for the owner's labels."""
+    statement = (
+        select(Label.id, Label.name, func.count(Task.id))
+        .select_from(Label)
+        .outerjoin(task_labels, task_labels.c.label_id == Label.id)
+        .outerjoin(Task, and_(Task.id == task_labels.c.task_id, Task.done.is_(False)))
+        .where(Label.user_id == owner_id)
+        .group_by(Label.id, Label.name)
+    )
+    if label_ids is not None:
+        statement = statement.where(Label.id.in_(list(label_ids)))
+    return {label_id: (name, count) for label_id, name, count in db.session.execute(statement)}

@@ -1,6 +1,7 @@
 from marshmallow import Schema, fields
 
 from app.schemas.fields import Email, Password, Secret, Text
+from app.schemas.timezones import TimeZone
 
 
 class UserOut(Schema):
@@ -9,12 +10,14 @@ class UserOut(Schema):
     email = fields.String(required=True)
     is_admin = fields.Boolean(required=True)
     created_at = fields.DateTime(required=True)
+    timezone = fields.String(required=True, metadata={"description": "IANA time zone"})
 
 
 class RegisterIn(Schema):
     name = Text(required=True, max_length=120)
     email = Email(required=True)
     password = Password(required=True)
+    timezone = TimeZone(metadata={"description": "Default: UTC (send the browser's)"})
 
 
 class LoginIn(Schema):
@@ -33,6 +36,7 @@ class MeUpdate(Schema):
     name = Text(max_length=120)
     password = Password()
     current_password = Secret(min_length=1, max_length=128)
+    timezone = TimeZone(metadata={"description": "Where your days begin and end"})
 
 
 class PasswordResetIn(Schema):

@@ -1,12 +1,23 @@
-from marshmallow import Schema, fields
-from marshmallow.validate import OneOf, Range
+from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow.validate import Length, OneOf, Range
 
-from app.repositories.tasks import SORT_COLUMNS
+from app.models.task import NO_PRIORITY
+from app.repositories.tasks import SORT_COLUMNS, VIEWS
 from app.schemas.common import PageMeta, PaginationArgs
 from app.schemas.fields import MAX_ID, StrictBoolean, Text
+from app.schemas.labels import LabelName
 
 SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
 ESTIMATE_RANGE = Range(min=1, max=100_000)
+PRIORITY_RANGE = Range(min=1, max=NO_PRIORITY)
+MAX_LABELS = 20
+BULK_ACTIONS = ["complete", "reopen", "delete", "move", "set_priority", "add_label", "remove_label"]
+
+
+def _project_id(description: str = "One of your projects; null is the Inbox") -> fields.Integer:
+    return fields.Integer(
+        allow_none=True, validate=Range(min=1, max=MAX_ID), metadata={"description": description}
+    )
 
 
 class TaskOut(Schema):
@@ -17,6 +28,11 @@ class TaskOut(Schema):
     due_date = fields.Date(required=True, allow_none=True)
     estimate_minutes = fields.Integer(required=True, allow_none=True)
     parent_id = fields.Integer(required=True, allow_none=True)
+    project_id = fields.Integer(required=True, allow_none=True)
+    priority = fields.Integer(required=True, metadata={"description": "1 highest … 4 none"})
+    labels = fields.List(fields.String(), required=True, attribute="label_names")
+    position = fields.Integer(required=True, metadata={"description": "Manual order"})
+    completed_at = fields.DateTime(required=True, allow_none=True)
     subtask_count = fields.Integer(required=True)
     subtasks_done = fields.Integer(required=True)
     user_id = fields.Integer(required=True)
@@ -30,12 +46,26 @@ class TaskUpdate(Schema):
     due_date = fields.Date(allow_none=True)
     done = StrictBoolean()
     estimate_minutes = fields.Integer(allow_none=True, validate=ESTIMATE_RANGE)
+    project_id = _project_id()
+    priority = fields.Integer(
+        validate=PRIORITY_RANGE, metadata={"description": "1 highest … 4 none"}
+    )
+    labels = fields.List(
+        LabelName(),
+        validate=Length(max=MAX_LABELS),
+        metadata={"description": "Label names; unknown ones are created. Replaces the list."},
+    )
 
 
 class TaskCreate(TaskUpdate):
     title = Text(required=True, max_length=160)
     done = StrictBoolean(load_default=False)
     parent_id = fields.Integer(allow_none=True, validate=Range(min=1, max=MAX_ID))
+    priority = fields.Integer(
+        load_default=NO_PRIORITY,
+        validate=PRIORITY_RANGE,
+        metadata={"description": "1 highest … 4 none"},
+    )
 
 
 class TaskListArgs(PaginationArgs):
@@ -46,7 +76,88 @@ class TaskListArgs(PaginationArgs):
     top_level = fields.Boolean(
         load_default=False, metadata={"description": "Only tasks without a parent"}
     )
+    view = fields.String(
+        validate=OneOf(VIEWS),
+        metadata={
+            "description": "inbox: open, no project; today: open, due today or before; "
+            "upcoming: open, due in the 7 days after today; overdue: open, due before today; "
+            "done: completed. Days are the user's (their timezone)."
+        },
+    )
+    project_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
+    label = fields.List(
+        LabelName(), metadata={"description": "Repeatable; tasks carrying every one of them"}
+    )
+    priority = fields.List(
+        fields.Integer(validate=PRIORITY_RANGE), metadata={"description": "Repeatable; any of them"}
+    )
 
 
 class TaskPage(PageMeta):
     items = fields.List(fields.Nested(TaskOut), required=True)
+
+
+class TaskCountsOut(Schema):
+    inbox = fields.Integer(required=True)
+    today = fields.Integer(required=True)
+    overdue = fields.Integer(required=True)
+    upcoming = fields.Integer(required=True)
+    projects = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        required=True,
+        metadata={"description": "Open tasks per project id (every project of yours)"},
+    )
+    labels = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        required=True,
+        metadata={"description": "Open tasks per label name (every label of yours)"},
+    )
+
+
+class TaskMoveIn(Schema):
+    """At most one of before_id and after_id; with neither, the task goes to the end."""
+
+    before_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
+    after_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
+    project_id = _project_id()
+
+    @validates_schema
+    def _one_anchor(self, data: dict, **_kwargs: object) -> None:
+        if "before_id" in data and "after_id" in data:
+            raise ValidationError("Send before_id or after_id, not both.", "_schema")
+
+
+class BulkIn(Schema):
+    ids = fields.List(
+        fields.Integer(validate=Range(min=1, max=MAX_ID)),
+        required=True,
+        validate=Length(min=1, max=500),
+    )
+    action = fields.String(required=True, validate=OneOf(BULK_ACTIONS))
+    project_id = _project_id("move: the destination project; null is the Inbox")
+    priority = fields.Integer(validate=PRIORITY_RANGE, metadata={"description": "set_priority"})
+    label = LabelName(metadata={"description": "add_label, remove_label"})
+
+    @validates_schema
+    def _options_of_action(self, data: dict, **_kwargs: object) -> None:
+        needed = {"move": "project_id", "set_priority": "priority", "add_label": "label"}
+        needed["remove_label"] = "label"
+        field = needed.get(data.get("action", ""))
+        if field and field not in data:
+            raise ValidationError(f"Required by the {data['action']} action.", field)
+
+
+class BulkOut(Schema):
+    action = fields.String(required=True)
+    changed_ids = fields.List(
+        fields.Integer(),
+        required=True,
+        metadata={"description": "Tasks the action changed (already in that state: left out)"},
+    )
+    tasks = fields.List(
+        fields.Nested(TaskOut),
+        required=True,
+        metadata={"description": "Every task named in ids, as it is now (empty after delete)"},
+    )

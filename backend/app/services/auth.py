@@ -28,11 +28,14 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
-def create_user(*, name: str, email: str, password: str, is_admin: bool = False) -> User:
+def create_user(
+    *, name: str, email: str, password: str, is_admin: bool = False, timezone: str = "UTC"
+) -> User:
     email = normalize_email(email)
     if find_user_by_email(email) is not None:
         raise Conflict("An account with this email already exists.")
     user = User(name=name, email=email, password_hash=hash_password(password), is_admin=is_admin)
+    user.timezone = timezone
     db.session.add(user)
     db.session.commit()
     return user
@@ -55,6 +58,7 @@ def update_profile(
     name: str | None = None,
     password: str | None = None,
     current_password: str | None = None,
+    timezone: str | None = None,
 ) -> User:
     if password is not None:
         # 403, not 401: the session is fine, this one change is refused.
@@ -71,6 +75,8 @@ def update_profile(
         _set_password(user, password)
     if name is not None:
         user.name = name
+    if timezone is not None:
+        user.timezone = timezone
     db.session.commit()
     return user
 

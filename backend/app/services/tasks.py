@@ -2,73 +2,315 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
-from app.core.errors import NotFound
+from sqlalchemy import delete, update
+
+from app.core import clock
+from app.core.errors import BadRequest, NotFound
 from app.core.extensions import db
-from app.models import Task
+from app.models import Task, User
+from app.repositories import positions
 from app.repositories import tasks as task_repository
 from app.repositories.pagination import Page
-from app.repositories.tasks import TaskFilter
+from app.repositories.tasks import Counts, TaskFilter
+from app.services.labels import resolve_labels
+from app.services.projects import require_project
 
-UPDATABLE_FIELDS = ("title", "description", "due_date", "done", "estimate_minutes")
+UPDATABLE_FIELDS = ("title", "description", "due_date", "estimate_minutes", "priority")
+SUBTASK_PROJECT = "A subtask stays in its parent's project."
+# Sent as project_id by a client that did not mention it (distinct from null, the Inbox).
+UNSET: Any = object()
+
+
+def user_today(owner_id: int) -> Any:
+    """Today's date where the user lives (their ``timezone``)."""
+    user = db.session.get(User, owner_id)
+    return clock.today_in(user.timezone if user else "UTC")
 
 
 def list_tasks(*, owner_id: int, task_filter: TaskFilter, page: int, per_page: int) -> Page[Task]:
+    if task_filter.project_id is not None:
+        require_project(owner_id=owner_id, project_id=task_filter.project_id)
+    if task_filter.view in ("today", "upcoming", "overdue"):
+        task_filter = replace(task_filter, today=user_today(owner_id))
     return task_repository.list_tasks(
         owner_id=owner_id, task_filter=task_filter, page=page, per_page=per_page
     )
 
 
-def get_task(*, owner_id: int, task_id: int) -> Task:
+def counts(*, owner_id: int) -> Counts:
+    """Open tasks per view, project and label: exactly the totals the views list."""
+    return task_repository.counts(owner_id=owner_id, today=user_today(owner_id))
+
+
+def _owned(owner_id: int, task_id: int, field: str | None = None) -> Task:
     task = task_repository.get_owned_task(owner_id=owner_id, task_id=task_id)
     if task is None:
-        raise NotFound("Task not found.")
+        errors = {"json": {field: ["Task not found."]}} if field else None
+        raise NotFound("Task not found.", errors=errors)
     return task
 
 
-def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
-    parent_id = fields.get("parent_id")
-    if (
-        parent_id is not None
-        and task_repository.get_owned_task(owner_id=owner_id, task_id=parent_id) is None
-    ):
-        raise NotFound(
-            "Parent task not found.", errors={"json": {"parent_id": ["Parent task not found."]}}
-        )
-    task = Task(user_id=owner_id, **fields)
-    db.session.add(task)
-    db.session.commit()
+def get_task(*, owner_id: int, task_id: int) -> Task:
+    task = _owned(owner_id, task_id)
+    task_repository.attach_subtask_progress([task])
     return task
 
 
-def create_tasks(*, owner_id: int, parent: Task | None, drafts: list[dict[str, Any]]) -> list[Task]:
-    """Save several tasks at once (a generated plan), all or nothing."""
-    tasks = [
-        Task(user_id=owner_id, parent_id=parent.id if parent else None, **draft) for draft in drafts
-    ]
-    db.session.add_all(tasks)
+def _committed(owner_id: int, task_ids: list[int]) -> list[Task]:
+    """Commit, then read the tasks back fresh in one query, with their subtask progress."""
     db.session.commit()
+    by_id = {
+        task.id: task
+        for task in task_repository.get_owned_tasks(owner_id=owner_id, task_ids=task_ids)
+    }
+    tasks = [by_id[task_id] for task_id in task_ids if task_id in by_id]
+    task_repository.attach_subtask_progress(tasks)
     return tasks
 
 
+def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
+    """Add a task at the end of its project (or the Inbox); a subtask joins its parent's
+    project, at the end of its siblings."""
+    fields = dict(fields)
+    parent_id = fields.pop("parent_id", None)
+    project_id = fields.pop("project_id", UNSET)
+    label_names = fields.pop("labels", [])
+    done = fields.pop("done", False)
+    parent = _owned(owner_id, parent_id, "parent_id") if parent_id is not None else None
+    if parent is not None:
+        if project_id is not UNSET and project_id != parent.project_id:
+            raise BadRequest(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
+        project_id = parent.project_id
+    elif project_id is UNSET:
+        project_id = None
+    elif project_id is not None:
+        require_project(owner_id=owner_id, project_id=project_id, field="project_id")
+    task = Task(user_id=owner_id, parent_id=parent_id, project_id=project_id, **fields)
+    task.set_done(done)
+    task.labels = resolve_labels(owner_id=owner_id, names=label_names)
+    _append(task)
+    db.session.add(task)
+    db.session.flush()
+    return _committed(owner_id, [task.id])[0]
+
+
+def _append(task: Task) -> None:
+    positions.lock_owner(task.user_id)
+    task.position = positions.end_position(
+        Task,
+        task_repository.sibling_scope(
+            owner_id=task.user_id, project_id=task.project_id, parent_id=task.parent_id
+        ),
+    )
+
+
+def create_tasks(*, owner_id: int, parent: Task | None, drafts: list[dict[str, Any]]) -> list[Task]:
+    """Save several tasks at once (a generated plan), all or nothing, in the plan's order."""
+    positions.lock_owner(owner_id)
+    project_id = parent.project_id if parent else None
+    start = positions.end_position(
+        Task,
+        task_repository.sibling_scope(
+            owner_id=owner_id, project_id=project_id, parent_id=parent.id if parent else None
+        ),
+    )
+    tasks = [
+        Task(
+            user_id=owner_id,
+            parent_id=parent.id if parent else None,
+            project_id=project_id,
+            position=start + n * positions.GAP,
+            **draft,
+        )
+        for n, draft in enumerate(drafts)
+    ]
+    db.session.add_all(tasks)
+    db.session.flush()
+    return _committed(owner_id, [task.id for task in tasks])
+
+
+def _check_destination(owner_id: int, project_id: int | None) -> None:
+    if project_id is not None:
+        require_project(owner_id=owner_id, project_id=project_id, field="project_id")
+
+
+def _set_project(task: Task, project_id: int | None) -> None:
+    """Move a top-level task (and all its subtasks) to a project (checked by the caller)
+    or the Inbox."""
+    if task.parent_id is not None:
+        raise BadRequest(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
+    task.project_id = project_id
+    below = task_repository.descendant_ids([task.id])
+    if below:
+        db.session.execute(
+            update(Task).where(Task.id.in_(below)).values(project_id=project_id),
+            execution_options={"synchronize_session": False},
+        )
+
+
 def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task:
-    task = get_task(owner_id=owner_id, task_id=task_id)
+    task = _owned(owner_id, task_id)
     for name in UPDATABLE_FIELDS:
         if name in changes:
             setattr(task, name, changes[name])
-    db.session.commit()
-    return task
+    if "done" in changes:
+        task.set_done(changes["done"])
+    if "labels" in changes:
+        task.labels = resolve_labels(owner_id=owner_id, names=changes["labels"])
+    if "project_id" in changes and changes["project_id"] != task.project_id:
+        _check_destination(owner_id, changes["project_id"])
+        _set_project(task, changes["project_id"])
+        _append(task)
+    return _committed(owner_id, [task.id])[0]
 
 
 def toggle_task(*, owner_id: int, task_id: int) -> Task:
-    task = get_task(owner_id=owner_id, task_id=task_id)
-    task.done = not task.done
-    db.session.commit()
-    return task
+    task = _owned(owner_id, task_id)
+    task.set_done(not task.done)
+    return _committed(owner_id, [task.id])[0]
 
 
 def delete_task(*, owner_id: int, task_id: int) -> None:
-    task = get_task(owner_id=owner_id, task_id=task_id)
+    task = _owned(owner_id, task_id)
     db.session.delete(task)
     db.session.commit()
+
+
+def move_task(
+    *,
+    owner_id: int,
+    task_id: int,
+    before_id: int | None = None,
+    after_id: int | None = None,
+    project_id: Any = UNSET,
+) -> Task:
+    """Put a task right before or after another task, or at the end of a project.
+
+    The destination is ``project_id`` when given (null: the Inbox), else the anchor's
+    project, else the task's own. Only the moved row is written, except on the rare
+    renumbering of a list whose gaps ran out.
+    """
+    positions.lock_owner(owner_id)
+    task = _owned(owner_id, task_id)
+    anchor_id, field = (before_id, "before_id") if before_id is not None else (after_id, "after_id")
+    anchor = _owned(owner_id, anchor_id, field) if anchor_id is not None else None
+    if project_id is UNSET:
+        project_id = anchor.project_id if anchor is not None else task.project_id
+    if anchor is not None:
+        _check_anchor(task, anchor, project_id, field)
+    if project_id != task.project_id:
+        _check_destination(owner_id, project_id)
+        _set_project(task, project_id)
+    if anchor is None or anchor.id != task.id:
+        scope = task_repository.sibling_scope(
+            owner_id=owner_id, project_id=task.project_id, parent_id=task.parent_id
+        )
+        positions.place(
+            Task,
+            task,
+            scope,
+            before=anchor if before_id is not None else None,
+            after=anchor if after_id is not None else None,
+        )
+    return _committed(owner_id, [task.id])[0]
+
+
+def _check_anchor(task: Task, anchor: Task, project_id: int | None, field: str) -> None:
+    if anchor.parent_id != task.parent_id or anchor.project_id != project_id:
+        message = "The task to move next to is in another list."
+        raise BadRequest(message, errors={"json": {field: [message]}})
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    action: str
+    changed_ids: list[int]
+    tasks: list[Task]
+
+
+def bulk(*, owner_id: int, ids: list[int], action: str, **options: Any) -> BulkResult:
+    """Apply one action to several of the caller's tasks, all or nothing.
+
+    Any id that is not one of the caller's tasks fails the whole request (404) before
+    anything changes. ``changed_ids`` lists the tasks the action actually changed.
+    """
+    wanted = list(dict.fromkeys(ids))
+    positions.lock_owner(owner_id)
+    tasks = task_repository.get_owned_tasks(owner_id=owner_id, task_ids=wanted)
+    missing = sorted(set(wanted) - {task.id for task in tasks})
+    if missing:
+        message = f"Tasks not found: {', '.join(map(str, missing))}."
+        raise NotFound(message, errors={"json": {"ids": [message]}})
+    if action == "delete":
+        db.session.execute(
+            delete(Task).where(Task.id.in_(wanted)),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.commit()
+        return BulkResult(action, wanted, [])
+    if action == "move":
+        _check_destination(owner_id, options["project_id"])
+    if action == "add_label":
+        (options["label"],) = resolve_labels(owner_id=owner_id, names=[options["label"]])
+    changed = [task.id for task in tasks if _BULK_ACTIONS[action](task, options)]
+    return BulkResult(action, changed, _committed(owner_id, wanted))
+
+
+def _complete(task: Task, _options: dict[str, Any]) -> bool:
+    if task.done:
+        return False
+    task.set_done(True)
+    return True
+
+
+def _reopen(task: Task, _options: dict[str, Any]) -> bool:
+    if not task.done:
+        return False
+    task.set_done(False)
+    return True
+
+
+def _move(task: Task, options: dict[str, Any]) -> bool:
+    if task.project_id == options["project_id"]:
+        return False
+    _set_project(task, options["project_id"])
+    _append(task)
+    db.session.flush()  # the next task of the batch goes after this one
+    return True
+
+
+def _set_priority(task: Task, options: dict[str, Any]) -> bool:
+    if task.priority == options["priority"]:
+        return False
+    task.priority = options["priority"]
+    return True
+
+
+def _add_label(task: Task, options: dict[str, Any]) -> bool:
+    label = options["label"]
+    if label in task.labels:
+        return False
+    task.labels.append(label)
+    return True
+
+
+def _remove_label(task: Task, options: dict[str, Any]) -> bool:
+    key = options["label"].casefold()
+    kept = [label for label in task.labels if label.name_key != key]
+    if len(kept) == len(task.labels):
+        return False
+    task.labels = kept
+    return True
+
+
+_BULK_ACTIONS = {
+    "complete": _complete,
+    "reopen": _reopen,
+    "move": _move,
+    "set_priority": _set_priority,
+    "add_label": _add_label,
+    "remove_label": _remove_label,
+}

@@ -13,6 +13,11 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
     user_id: 1,
     parent_id: null,
     estimate_minutes: null,
+    project_id: null,
+    priority: 4,
+    labels: [],
+    position: id * 65536,
+    completed_at: null,
     subtask_count: 0,
     subtasks_done: 0,
     created_at: '2026-11-20T10:00:00Z',
@@ -32,6 +37,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     email: 'ana@example.com',
     is_admin: false,
     created_at: '2026-11-01T09:00:00Z',
+    timezone: 'UTC',
     ...overrides,
   };
 }

@@ -343,7 +343,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name, or your password (with ``current_password``). */
+        /** Change your name, your time zone, or your password (with ``current_password``). */
         patch: {
             parameters: {
                 query?: never;
@@ -787,7 +787,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your tasks: filter by done, search title and description, sort, paginate. */
+        /**
+         * List your tasks: a view (Inbox, Today, Upcoming, Overdue, Done), filters by
+         *     project, labels, priority and done, search in title and description, sort, paginate.
+         */
         get: {
             parameters: {
                 query?: {
@@ -795,10 +798,17 @@ export interface paths {
                     per_page?: number;
                     done?: boolean;
                     q?: string;
-                    sort?: "created_at" | "-created_at" | "title" | "-title" | "due_date" | "-due_date";
+                    sort?: "created_at" | "-created_at" | "title" | "-title" | "due_date" | "-due_date" | "priority" | "-priority" | "position" | "-position" | "completed_at" | "-completed_at";
                     parent_id?: number;
                     /** @description Only tasks without a parent */
                     top_level?: boolean;
+                    /** @description inbox: open, no project; today: open, due today or before; upcoming: open, due in the 7 days after today; overdue: open, due before today; done: completed. Days are the user's (their timezone). */
+                    view?: "inbox" | "today" | "upcoming" | "overdue" | "done";
+                    project_id?: number;
+                    /** @description Repeatable; tasks carrying every one of them */
+                    label?: string[];
+                    /** @description Repeatable; any of them */
+                    priority?: number[];
                 };
                 header?: never;
                 path?: never;
@@ -824,12 +834,24 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description project_id is not one of your projects */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
         put?: never;
-        /** Add a task (optionally under a parent task of yours). */
+        /**
+         * Add a task at the end of its project or the Inbox (optionally under a parent
+         *     task of yours, whose project it shares). Unknown label names are created.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -852,8 +874,26 @@ export interface paths {
                         "application/json": components["schemas"]["TaskOut"];
                     };
                 };
+                /** @description A subtask stays in its parent's project */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Missing or invalid access token */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description parent_id or project_id is not yours */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -966,7 +1006,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change any of the task's fields. */
+        /**
+         * Change any of the task's fields. A new project_id moves the task and its
+         *     subtasks to the end of that project; labels replaces the task's labels.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -989,6 +1032,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TaskOut"];
+                    };
+                };
+                /** @description A subtask stays in its parent's project */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Missing or invalid access token */
@@ -1065,6 +1117,200 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open tasks in the Inbox, Today, Overdue and Upcoming, per project and per label:
+         *     each number is the total the matching list answers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskCountsOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put the task right before or after another task of the destination list, or at its
+         *     end; ``project_id`` (null: the Inbox) moves it, with its subtasks, to another list.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    task_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskMoveIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskOut"];
+                    };
+                };
+                /** @description The anchor is in another list, or the task is a subtask */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The task, the anchor or the project is not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply one action to several of your tasks, all or nothing, answering what changed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkOut"];
+                    };
+                };
+                /** @description move: a subtask follows its parent */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Some ids (or the project) are not yours: nothing changed */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1252,6 +1498,564 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your projects in your order (archived ones with ``archived=true``). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only archived projects */
+                    archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectOut"][];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a project at the end of your list. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description You already have a project with this name */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        /** One of your projects, with its open and done task counts. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such project of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the project; its tasks move to the Inbox (default) or are deleted. */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description inbox: move the project's tasks to the Inbox; delete: delete them */
+                    tasks?: "inbox" | "delete";
+                };
+                header?: never;
+                path: {
+                    project_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such project of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, recolour, archive or restore the project. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ProjectUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such project of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description You already have a project with this name */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/projects/{project_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the project right before or after another of your projects. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such project of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your labels by name, with how many open tasks carry each. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LabelOut"][];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Add a label (a task's ``labels`` also creates unknown ones). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LabelCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LabelOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description You already have a label with this name */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labels/{label_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                label_id: number;
+            };
+            cookie?: never;
+        };
+        /** One of your labels. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    label_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LabelOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such label of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the label and take it off every task. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    label_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such label of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or recolour the label; its tasks show the new name. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    label_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["LabelUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LabelOut"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such label of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description You already have a label with this name */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1304,6 +2108,11 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            /**
+             * @description Default: UTC (send the browser's)
+             * @example America/Sao_Paulo
+             */
+            timezone?: string;
         };
         UserOut: {
             readonly id: number;
@@ -1312,6 +2121,8 @@ export interface components {
             is_admin: boolean;
             /** Format: date-time */
             created_at: string;
+            /** @description IANA time zone */
+            timezone: string;
         };
         LoginIn: {
             email: string;
@@ -1329,6 +2140,11 @@ export interface components {
             name?: string;
             password?: string;
             current_password?: string;
+            /**
+             * @description Where your days begin and end
+             * @example America/Sao_Paulo
+             */
+            timezone?: string;
         };
         PasswordResetIn: {
             email: string;
@@ -1366,6 +2182,14 @@ export interface components {
             due_date: string | null;
             estimate_minutes: number | null;
             parent_id: number | null;
+            project_id: number | null;
+            /** @description 1 highest … 4 none */
+            priority: number;
+            labels: string[];
+            /** @description Manual order */
+            position: number;
+            /** Format: date-time */
+            completed_at: string | null;
             subtask_count: number;
             subtasks_done: number;
             user_id: number;
@@ -1389,6 +2213,15 @@ export interface components {
             /** @default false */
             done?: boolean;
             estimate_minutes?: number | null;
+            /** @description One of your projects; null is the Inbox */
+            project_id?: number | null;
+            /**
+             * @description 1 highest … 4 none
+             * @default 4
+             */
+            priority?: number;
+            /** @description Label names; unknown ones are created. Replaces the list. */
+            labels?: string[];
             parent_id?: number | null;
         };
         TaskUpdate: {
@@ -1398,6 +2231,53 @@ export interface components {
             due_date?: string | null;
             done?: boolean;
             estimate_minutes?: number | null;
+            /** @description One of your projects; null is the Inbox */
+            project_id?: number | null;
+            /** @description 1 highest … 4 none */
+            priority?: number;
+            /** @description Label names; unknown ones are created. Replaces the list. */
+            labels?: string[];
+        };
+        TaskCountsOut: {
+            inbox: number;
+            today: number;
+            overdue: number;
+            upcoming: number;
+            /** @description Open tasks per project id (every project of yours) */
+            projects: {
+                [key: string]: number;
+            };
+            /** @description Open tasks per label name (every label of yours) */
+            labels: {
+                [key: string]: number;
+            };
+        };
+        TaskMoveIn: {
+            before_id?: number;
+            after_id?: number;
+            /** @description One of your projects; null is the Inbox */
+            project_id?: number | null;
+        };
+        BulkIn: {
+            ids: number[];
+            /** @enum {string} */
+            action: "complete" | "reopen" | "delete" | "move" | "set_priority" | "add_label" | "remove_label";
+            /** @description move: the destination project; null is the Inbox */
+            project_id?: number | null;
+            /** @description set_priority */
+            priority?: number;
+            /**
+             * @description add_label, remove_label
+             * @example errands
+             */
+            label?: string;
+        };
+        BulkOut: {
+            action: string;
+            /** @description Tasks the action changed (already in that state: left out) */
+            changed_ids: number[];
+            /** @description Every task named in ids, as it is now (empty after delete) */
+            tasks: components["schemas"]["TaskOut"][];
         };
         GenerateIn: {
             goal: string;
@@ -1448,6 +2328,61 @@ export interface components {
              * @enum {string}
              */
             granularity?: "coarse" | "normal" | "fine";
+        };
+        ProjectOut: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            color: "red" | "orange" | "amber" | "yellow" | "lime" | "green" | "teal" | "cyan" | "blue" | "indigo" | "violet" | "pink" | "brown" | "grey";
+            position: number;
+            archived: boolean;
+            /** Format: date-time */
+            created_at: string;
+            open_count: number;
+            done_count: number;
+        };
+        ProjectCreate: {
+            name: string;
+            /**
+             * @default blue
+             * @enum {string}
+             */
+            color?: "red" | "orange" | "amber" | "yellow" | "lime" | "green" | "teal" | "cyan" | "blue" | "indigo" | "violet" | "pink" | "brown" | "grey";
+            /** @default false */
+            archived?: boolean;
+        };
+        ProjectUpdate: {
+            name?: string;
+            /** @enum {string} */
+            color?: "red" | "orange" | "amber" | "yellow" | "lime" | "green" | "teal" | "cyan" | "blue" | "indigo" | "violet" | "pink" | "brown" | "grey";
+            archived?: boolean;
+        };
+        MoveIn: {
+            before_id?: number;
+            after_id?: number;
+        };
+        LabelOut: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            color: "red" | "orange" | "amber" | "yellow" | "lime" | "green" | "teal" | "cyan" | "blue" | "indigo" | "violet" | "pink" | "brown" | "grey";
+            /** @description Open tasks with it */
+            open_count: number;
+        };
+        LabelCreate: {
+            /** @example errands */
+            name: string;
+            /**
+             * @default grey
+             * @enum {string}
+             */
+            color?: "red" | "orange" | "amber" | "yellow" | "lime" | "green" | "teal" | "cyan" | "blue" | "indigo" | "violet" | "pink" | "brown" | "grey";
+        };
+        LabelUpdate: {
+            /** @example errands */
+            name?: string;
+            /** @enum {string} */
+            color?: "red" | "orange" | "amber" | "yellow" | "lime" | "green" | "teal" | "cyan" | "blue" | "indigo" | "violet" | "pink" | "brown" | "grey";
         };
     };
     responses: {

@@ -1,0 +1,153 @@
+"""Projects: named lists of tasks. Another user's project does not exist for you."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select, update
+
+from app.core.errors import Conflict, NotFound
+from app.core.extensions import db
+from app.models import Project, Task
+from app.repositories import positions
+from app.repositories import tasks as task_repository
+
+
+def _with_counts(owner_id: int, projects: list[Project]) -> list[Project]:
+    """Fill ``open_count`` and ``done_count`` with one grouped query."""
+    counted = task_repository.project_task_counts(
+        owner_id=owner_id, project_ids=[project.id for project in projects]
+    )
+    for project in projects:
+        project.open_count, project.done_count = counted.get(project.id, (0, 0))
+    return projects
+
+
+def owned_project(*, owner_id: int, project_id: int) -> Project | None:
+    return db.session.scalar(
+        select(Project).where(Project.id == project_id, Project.user_id == owner_id)
+    )
+
+
+def require_project(*, owner_id: int, project_id: int, field: str | None = None) -> Project:
+    """The caller's project, or 404 (naming ``field`` of the request body when given)."""
+    project = owned_project(owner_id=owner_id, project_id=project_id)
+    if project is None:
+        errors = {"json": {field: ["Project not found."]}} if field else None
+        raise NotFound("Project not found.", errors=errors)
+    return project
+
+
+def list_projects(*, owner_id: int, archived: bool = False) -> list[Project]:
+    projects = list(
+        db.session.scalars(
+            select(Project)
+            .where(Project.user_id == owner_id, Project.archived.is_(archived))
+            .order_by(Project.position, Project.id)
+        )
+    )
+    return _with_counts(owner_id, projects)
+
+
+def get_project(*, owner_id: int, project_id: int) -> Project:
+    return _with_counts(owner_id, [require_project(owner_id=owner_id, project_id=project_id)])[0]
+
+
+def _check_name_free(owner_id: int, name: str, project_id: int | None = None) -> None:
+    other = db.session.scalar(
+        select(Project.id).where(Project.user_id == owner_id, Project.name_key == name.casefold())
+    )
+    if other is not None and other != project_id:
+        raise Conflict(
+            "You already have a project with this name.",
+            errors={"json": {"name": ["You already have a project with this name."]}},
+        )
+
+
+def create_project(*, owner_id: int, name: str, color: str, archived: bool = False) -> Project:
+    """Add a project at the end of the caller's list."""
+    _check_name_free(owner_id, name)
+    positions.lock_owner(owner_id)
+    project = Project(user_id=owner_id, color=color, archived=archived)
+    project.rename(name)
+    project.position = positions.end_position(Project, [Project.user_id == owner_id])
+    db.session.add(project)
+    db.session.commit()
+    return _with_counts(owner_id, [project])[0]
+
+
+def update_project(
+    *,
+    owner_id: int,
+    project_id: int,
+    name: str | None = None,
+    color: str | None = None,
+    archived: bool | None = None,
+) -> Project:
+    project = require_project(owner_id=owner_id, project_id=project_id)
+    if name is not None:
+        _check_name_free(owner_id, name, project.id)
+        project.rename(name)
+    if color is not None:
+        project.color = color
+    if archived is not None:
+        project.archived = archived
+    db.session.commit()
+    return _with_counts(owner_id, [project])[0]
+
+
+def move_project(
+    *, owner_id: int, project_id: int, before_id: int | None = None, after_id: int | None = None
+) -> Project:
+    """Put a project right before or after another of the caller's projects."""
+    positions.lock_owner(owner_id)
+    project = require_project(owner_id=owner_id, project_id=project_id)
+    anchor_id, field = (before_id, "before_id") if before_id is not None else (after_id, "after_id")
+    anchor = require_project(owner_id=owner_id, project_id=anchor_id, field=field)  # type: ignore[arg-type]
+    if anchor.id != project.id:
+        positions.place(
+            Project,
+            project,
+            [Project.user_id == owner_id],
+            before=anchor if before_id is not None else None,
+            after=anchor if after_id is not None else None,
+        )
+    db.session.commit()
+    return _with_counts(owner_id, [project])[0]
+
+
+def delete_project(*, owner_id: int, project_id: int, tasks: str = "inbox") -> None:
+    """Delete a project. Its tasks go to the end of the Inbox (``tasks="inbox"``), in their
+    order, or are deleted with it (``tasks="delete"``)."""
+    positions.lock_owner(owner_id)
+    project = require_project(owner_id=owner_id, project_id=project_id)
+    if tasks == "delete":
+        db.session.execute(delete(Task).where(Task.project_id == project.id))
+    else:
+        _move_tasks_to_inbox(owner_id, project.id)
+    db.session.delete(project)
+    db.session.commit()
+
+
+def _move_tasks_to_inbox(owner_id: int, project_id: int) -> None:
+    top_level = list(
+        db.session.scalars(
+            select(Task.id)
+            .where(Task.project_id == project_id, Task.parent_id.is_(None))
+            .order_by(Task.position, Task.id)
+        )
+    )
+    start = positions.end_position(
+        Task, task_repository.sibling_scope(owner_id=owner_id, project_id=None, parent_id=None)
+    )
+    if top_level:
+        db.session.execute(
+            update(Task),
+            [
+                {"id": task_id, "position": start + n * positions.GAP}
+                for n, task_id in enumerate(top_level)
+            ],
+        )
+    # Subtasks keep their order under their parent; everything leaves the project.
+    db.session.execute(
+        update(Task).where(Task.project_id == project_id).values(project_id=None),
+        execution_options={"synchronize_session": False},
+    )
