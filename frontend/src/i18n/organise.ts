@@ -10,4 +10,5 @@ export function registerOrganiseStrings(): void {
   i18n.addResourceBundle('en', 'translation', organise, true, false);
 }
 
-registerOrganiseStrings();
+if (i18n.isInitialized) registerOrganiseStrings();
+else i18n.on('initialized', registerOrganiseStrings);

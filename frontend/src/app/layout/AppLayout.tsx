@@ -21,7 +21,10 @@ export default function AppLayout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  // The drawer belongs to the page it was opened on: following a link closes it.
+  const [drawerOpenAt, setDrawerOpenAt] = useState<string | null>(null);
+  const drawerOpen = drawerOpenAt === location.pathname;
+  const setDrawerOpen = (open: boolean) => setDrawerOpenAt(open ? location.pathname : null);
   const [helpOpen, setHelpOpen] = useState(false);
   const navigate = useNavigate();
   useShortcuts({
@@ -39,7 +42,6 @@ export default function AppLayout() {
   // Move focus to the new page so keyboard and screen-reader users start at its top.
   const firstRender = useRef(true);
   useEffect(() => {
-    setDrawerOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;

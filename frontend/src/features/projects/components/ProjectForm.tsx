@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { COLORS } from '@/lib/colors';
+import { COLORS, type ColorName } from '@/lib/colors';
 import { serverErrors } from '@/lib/validation';
 
 export const PROJECT_NAME_MAX = 80;
-export type ProjectFields = { name: string; color: string };
+export type ProjectFields = { name: string; color: ColorName };
 
 type ProjectFormProps = {
   label: string;
@@ -61,7 +61,7 @@ export function ProjectForm(props: ProjectFormProps) {
           id={`${label}-color`}
           className="select"
           value={fields.color}
-          onChange={(event) => setFields({ ...fields, color: event.target.value })}
+          onChange={(event) => setFields({ ...fields, color: event.target.value as ColorName })}
         >
           {COLORS.map((color) => (
             <option key={color} value={color}>

@@ -29,16 +29,12 @@ export function ProjectItem({ project, count, onMove, first, last }: ProjectItem
   const [deleting, setDeleting] = useState(false);
   const update = useUpdateProject();
   const data: DragData = { type: 'project', id: project.id, title: project.name };
-  const sortable = useSortable({ id: projectDragId(project.id), data });
-  const style = {
-    transform: CSS.Translate.toString(sortable.transform),
-    transition: sortable.transition,
-  };
+  const { attributes, listeners, setNodeRef, transform, transition, isOver, isDragging, active } =
+    useSortable({ id: projectDragId(project.id), data });
+  const style = { transform: CSS.Translate.toString(transform), transition };
   const classes = ['sidebar__item', 'sidebar__item--project'];
-  if (sortable.isOver && sortable.active?.data.current?.type === 'task') {
-    classes.push('sidebar__item--over');
-  }
-  if (sortable.isDragging) classes.push('sidebar__item--dragging');
+  if (isOver && active?.data.current?.type === 'task') classes.push('sidebar__item--over');
+  if (isDragging) classes.push('sidebar__item--dragging');
 
   if (editing) {
     return (
@@ -69,13 +65,13 @@ export function ProjectItem({ project, count, onMove, first, last }: ProjectItem
     { label: t('projects.delete'), onSelect: () => setDeleting(true), danger: true },
   ];
   return (
-    <li ref={sortable.setNodeRef} style={style} className={classes.join(' ')}>
+    <li ref={setNodeRef} style={style} className={classes.join(' ')}>
       <button
         type="button"
         className="drag-handle"
         aria-label={t('projects.reorder', { name: project.name })}
-        {...sortable.attributes}
-        {...sortable.listeners}
+        {...attributes}
+        {...listeners}
       >
         <span aria-hidden="true">⠿</span>
       </button>

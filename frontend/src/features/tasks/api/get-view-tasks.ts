@@ -19,14 +19,22 @@ export function isOrdered(view: TaskView): boolean {
 }
 
 export function toViewQuery(view: TaskView) {
-  const base = { page: 1, per_page: VIEW_LIMIT, top_level: true } as const;
+  // Ordered lists hold top-level tasks (subtasks open under their parent); the dated and
+  // label views show every matching task, subtasks included, as the sidebar counts them.
+  const base = { page: 1, per_page: VIEW_LIMIT } as const;
   switch (view.kind) {
     case 'inbox':
-      return { ...base, view: 'inbox', done: false, sort: 'position' } as const;
+      return { ...base, view: 'inbox', top_level: true, sort: 'position' } as const;
     case 'project':
-      return { ...base, project_id: view.projectId, done: false, sort: 'position' } as const;
+      return {
+        ...base,
+        project_id: view.projectId,
+        top_level: true,
+        done: false,
+        sort: 'position',
+      } as const;
     case 'label':
-      return { ...base, label: [view.name], done: false, sort: 'priority' } as const;
+      return { ...base, label: [view.name], done: false, sort: 'priority' as const };
     case 'today':
       return { ...base, view: 'today', sort: 'priority' } as const;
     case 'upcoming':

@@ -20,15 +20,18 @@ export function SortableTaskItem({ selecting, onSelect, ...props }: SortableTask
     title: task.title,
     projectId: task.project_id ?? null,
   };
-  const sortable = useSortable({ id: taskDragId(task.id), data });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: taskDragId(task.id),
+    data,
+  });
   const lead = (
     <>
       <button
         type="button"
         className="drag-handle"
         aria-label={t('organise.drag', { title: task.title })}
-        {...sortable.attributes}
-        {...sortable.listeners}
+        {...attributes}
+        {...listeners}
       >
         <span aria-hidden="true">⠿</span>
       </button>
@@ -47,12 +50,9 @@ export function SortableTaskItem({ selecting, onSelect, ...props }: SortableTask
     <TaskItem
       {...props}
       lead={lead}
-      itemRef={sortable.setNodeRef}
-      dragging={sortable.isDragging}
-      style={{
-        transform: CSS.Translate.toString(sortable.transform),
-        transition: sortable.transition,
-      }}
+      itemRef={setNodeRef}
+      dragging={isDragging}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
     />
   );
 }

@@ -115,7 +115,7 @@ function ViewTasks({ view, projects, empty }: ViewBoardProps) {
     priority3: withCurrent((task) => actions.setPriority(task, 3)),
     priority4: withCurrent((task) => actions.setPriority(task, 4)),
     delete: withCurrent((task) => {
-      focus.move(ids, 1) || focus.move(ids, -1);
+      if (!focus.move(ids, 1)) focus.move(ids, -1);
       remove(task);
     }),
     moveUp: withCurrent((task) => reorder(task, ids.indexOf(task.id) - 1)),
