@@ -116,7 +116,9 @@ test('organise: a project from the sidebar, priorities, labels, order, bulk comp
   await expect
     .poll(() => titles(page.getByRole('list', { name: 'Your tasks' })))
     .toEqual(['Write report']);
-  await expect(page.getByText('Work', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Your tasks' }).getByText('Work', { exact: true }),
+  ).toBeVisible();
   await expectAccessible(page, 'label view');
 
   // Bulk complete two tasks, then undo brings them back.

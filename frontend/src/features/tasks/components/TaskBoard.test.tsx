@@ -63,7 +63,9 @@ describe('task board', () => {
     await screen.findByRole('checkbox', { name: 'Water the plants' });
 
     await user.type(screen.getByLabelText('New task'), 'Buy milk');
-    await user.click(screen.getByRole('button', { name: 'Add description or due date' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Add details (due date, priority, labels)' }),
+    );
     await user.type(screen.getByLabelText('Description'), 'Oat, 2 litres');
     await user.type(screen.getByLabelText('Due date'), '2030-01-15');
     await user.click(screen.getByRole('button', { name: 'Add' }));
@@ -162,8 +164,9 @@ describe('task board', () => {
     renderApp('/');
 
     expect(await screen.findByText('Overdue since Jan 2, 2020')).toBeInTheDocument();
-    expect(screen.getByText('Due today')).toBeInTheDocument();
-    expect(screen.getAllByText(/Overdue/)).toHaveLength(1);
+    const list = screen.getByRole('list', { name: 'Your tasks' });
+    expect(within(list).getByText('Today')).toBeInTheDocument();
+    expect(within(list).getAllByText(/Overdue/)).toHaveLength(1);
   });
 
   it('says so when there are no tasks yet', async () => {
