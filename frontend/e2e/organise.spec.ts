@@ -196,7 +196,7 @@ test('Today and Upcoming: due dates in words, a task moved to a project by its m
   await saveScreenshot(page, 'upcoming-light');
 
   // Completing from a view offers undo.
-  await page.getByRole('checkbox', { name: 'Dentist' }).check();
+  await page.getByRole('checkbox', { name: 'Dentist' }).click();
   await expect(page.getByText('“Dentist” completed.')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Dentist' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -18,9 +18,11 @@ export function useDeleteProject() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteProject,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: projectsKey });
-      await queryClient.invalidateQueries({ queryKey: tasksKey });
+    // Not awaited: the caller's onSuccess (leaving the deleted project's page) must run while
+    // the project is still in the sidebar, before the refetch removes it.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: projectsKey });
+      void queryClient.invalidateQueries({ queryKey: tasksKey });
     },
   });
 }

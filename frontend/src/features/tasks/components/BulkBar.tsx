@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkTasks, Task } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { parseLabels } from '@/lib/labels';
-import { useBulkTasks } from '../api/bulk-tasks';
+import { organiseKeys } from '@/lib/query-keys';
+import { bulkTasks, useBulkTasks } from '../api/bulk-tasks';
 import { usePendingDeletes } from '../hooks/use-pending-deletes';
 import { useUndo } from '../hooks/use-undo';
 import type { ProjectChoice } from './MoveToMenu';
@@ -22,6 +24,9 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
   const describeError = useErrorMessage();
   const bulk = useBulkTasks();
   const { notify } = useUndo();
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all(organiseKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const { remove } = usePendingDeletes();
   const moveId = useId();
   const priorityId = useId();
@@ -30,16 +35,22 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
   const ids = selected.map((task) => task.id);
   const count = ids.length;
 
-  function apply(body: Omit<BulkTasks, 'ids'>, message: string, undo?: Omit<BulkTasks, 'ids'>) {
-    bulk.mutate({ ids, ...body } as BulkTasks, {
-      onSuccess: () => {
-        notify({
-          message,
-          undo: undo ? () => bulk.mutateAsync({ ids, ...undo } as BulkTasks) : undefined,
-        });
-        onDone();
-      },
+  /** Awaited here, not in mutate callbacks: the bar unmounts once the tasks leave the view. */
+  async function apply(
+    body: Omit<BulkTasks, 'ids'>,
+    message: string,
+    undo?: Omit<BulkTasks, 'ids'>,
+  ) {
+    try {
+      await bulk.mutateAsync({ ids, ...body } as BulkTasks);
+    } catch {
+      return; // bulk.error says what went wrong, next to the actions
+    }
+    notify({
+      message,
+      undo: undo ? () => bulkTasks({ ids, ...undo } as BulkTasks).then(refresh) : undefined,
     });
+    onDone();
   }
 
   return (
@@ -52,7 +63,7 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
         className="button button--small button--primary"
         disabled={bulk.isPending}
         onClick={() =>
-          apply({ action: 'complete' }, t('bulk.completed', { count }), { action: 'reopen' })
+          void apply({ action: 'complete' }, t('bulk.completed', { count }), { action: 'reopen' })
         }
       >
         {t('bulk.complete')}
@@ -71,7 +82,10 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
               projectId === null
                 ? t('views.inbox')
                 : (projects.find((project) => project.id === projectId)?.name ?? '');
-            apply({ action: 'move', project_id: projectId }, t('bulk.moved', { count, target }));
+            void apply(
+              { action: 'move', project_id: projectId },
+              t('bulk.moved', { count, target }),
+            );
           }}
         >
           <option value="" disabled>
@@ -93,7 +107,7 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
           value=""
           disabled={bulk.isPending}
           onChange={(event) =>
-            apply(
+            void apply(
               { action: 'set_priority', priority: Number(event.target.value) },
               t('bulk.prioritySet', { count }),
             )
@@ -115,10 +129,14 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
           event.preventDefault();
           const [name] = parseLabels(label);
           if (!name) return;
-          apply({ action: 'add_label', label: name }, t('bulk.labelled', { count, label: name }), {
-            action: 'remove_label',
-            label: name,
-          });
+          void apply(
+            { action: 'add_label', label: name },
+            t('bulk.labelled', { count, label: name }),
+            {
+              action: 'remove_label',
+              label: name,
+            },
+          );
           setLabel('');
         }}
       >
