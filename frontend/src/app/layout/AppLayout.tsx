@@ -8,6 +8,7 @@ import { Spinner } from '@/components/Spinner';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 import { paths } from '@/config/paths';
 import '@/i18n/organise';
+import { useAdoptBrowserTimezone } from '@/lib/auth/timezone';
 import { useUser } from '@/lib/auth/user';
 import { QUICK_ADD_INPUT_ID, SEARCH_INPUT_ID, useShortcuts } from '@/lib/shortcuts';
 import { DragLayer } from './DragLayer';
@@ -18,6 +19,7 @@ import { Sidebar } from './Sidebar';
 export default function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
+  useAdoptBrowserTimezone(user.data);
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
