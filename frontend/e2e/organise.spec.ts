@@ -213,6 +213,23 @@ test('Today and Upcoming: due dates in words, a task moved to a project by its m
 
   await page.goto(`/projects/${home}`);
   await expect(page.getByRole('checkbox', { name: 'Pay rent' })).toBeVisible();
+
+  // Plan with AI straight into a new project named after the goal.
+  await page.goto('/plan');
+  await page.getByRole('textbox', { name: 'Goal' }).fill('Plan a weekend trip to Lisbon');
+  await page.getByRole('button', { name: 'Propose tasks' }).click();
+  await expect(page.getByRole('region', { name: 'Proposed tasks' })).toBeVisible();
+  await page
+    .getByRole('checkbox', { name: 'Add them to a new project: “Plan a weekend trip to Lisbon”' })
+    .check();
+  await page.getByRole('button', { name: /^Add \d+ tasks?$/ }).click();
+  await page.getByRole('link', { name: 'Open “Plan a weekend trip to Lisbon”' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Plan a weekend trip to Lisbon', level: 1 }),
+  ).toBeVisible();
+  expect(
+    await page.getByRole('list', { name: 'Your tasks' }).getByRole('listitem').count(),
+  ).toBeGreaterThan(2);
 });
 
 test.describe('dark theme', () => {

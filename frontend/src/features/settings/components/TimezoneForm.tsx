@@ -40,7 +40,7 @@ export function TimezoneForm({ user }: { user: User }) {
         </label>
         <select
           id={id}
-          className="select"
+          className="select select--full"
           value={zone}
           aria-describedby={`${id}-hint`}
           onChange={(event) => setZone(event.target.value)}
