@@ -227,9 +227,9 @@ test('Today and Upcoming: due dates in words, a task moved to a project by its m
   await expect(
     page.getByRole('heading', { name: 'Plan a weekend trip to Lisbon', level: 1 }),
   ).toBeVisible();
-  expect(
-    await page.getByRole('list', { name: 'Your tasks' }).getByRole('listitem').count(),
-  ).toBeGreaterThan(2);
+  await expect
+    .poll(() => page.getByRole('list', { name: 'Your tasks' }).getByRole('listitem').count())
+    .toBeGreaterThan(2);
 });
 
 test.describe('dark theme', () => {

@@ -68,11 +68,19 @@ describe('task board', () => {
     );
     await user.type(screen.getByLabelText('Description'), 'Oat, 2 litres');
     await user.type(screen.getByLabelText('Due date'), '2030-01-15');
+    await user.selectOptions(screen.getByLabelText('Priority'), 'Priority 2');
+    await user.type(screen.getByLabelText('Labels'), '#errands, home');
     await user.click(screen.getByRole('button', { name: 'Add' }));
 
     expect(await screen.findByRole('checkbox', { name: 'Buy milk' })).toBeInTheDocument();
     expect(created).toEqual([
-      { title: 'Buy milk', description: 'Oat, 2 litres', due_date: '2030-01-15' },
+      {
+        title: 'Buy milk',
+        description: 'Oat, 2 litres',
+        due_date: '2030-01-15',
+        priority: 2,
+        labels: ['errands', 'home'],
+      },
     ]);
     expect(screen.getByLabelText('New task')).toHaveValue('');
   });
@@ -149,7 +157,9 @@ describe('task board', () => {
     await user.click(within(form).getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByRole('checkbox', { name: 'Send report' })).toBeInTheDocument();
-    expect(patches).toEqual([{ title: 'Send report', description: null, due_date: null }]);
+    expect(patches).toEqual([
+      { title: 'Send report', description: null, due_date: null, priority: 4, labels: [] },
+    ]);
   });
 
   it('makes overdue and due-today tasks stand out in words', async () => {
