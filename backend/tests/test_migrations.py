@@ -4,7 +4,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from app import create_app
 from app.core.extensions import db
@@ -49,3 +49,74 @@ def test_downgrade_to_base_and_back(fresh_url):
         upgrade()
         assert "estimate_minutes" in {c["name"] for c in inspect(db.engine).get_columns("tasks")}
         db.engine.dispose()
+
+
+def test_organise_migration_keeps_every_task_and_subtask(fresh_url):
+    migrate_database(fresh_url, revision="0002_subtasks_estimates")
+    engine = create_engine(fresh_url)
+    users = [
+        {"id": 1, "name": "Ana", "email": "ana@example.com"},
+        {"id": 2, "name": "Bia", "email": "bia@example.com"},
+    ]
+    tasks = [
+        # id, user, parent, title, done, due, estimate, created, updated
+        (1, 1, None, "Later", False, "2026-12-24", 30, "2026-11-02 10:00", "2026-11-02 10:00"),
+        (2, 1, None, "Earlier", True, None, None, "2026-11-01 09:00", "2026-11-03 08:30"),
+        (3, 1, 1, "Step", False, None, 5, "2026-11-02 11:00", "2026-11-02 11:00"),
+        (4, 2, None, "Hers", False, None, None, "2026-11-01 12:00", "2026-11-01 12:00"),
+    ]
+    with engine.begin() as connection:
+        for user in users:
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, name, email, password_hash, is_admin, created_at,"
+                    " updated_at) VALUES (:id, :name, :email, 'x', false, :at, :at)"
+                ),
+                {**user, "at": "2026-11-01 08:00"},
+            )
+        for row in tasks:
+            connection.execute(
+                text(
+                    "INSERT INTO tasks (id, user_id, parent_id, title, done, due_date,"
+                    " estimate_minutes, created_at, updated_at) VALUES (:id, :user_id,"
+                    " :parent_id, :title, :done, :due, :estimate, :created, :updated)"
+                ),
+                dict(
+                    zip(
+                        [
+                            "id",
+                            "user_id",
+                            "parent_id",
+                            "title",
+                            "done",
+                            "due",
+                            "estimate",
+                            "created",
+                            "updated",
+                        ],
+                        row,
+                        strict=True,
+                    )
+                ),
+            )
+
+    migrate_database(fresh_url)
+
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT id, user_id, parent_id, title, done, due_date, estimate_minutes,"
+                " project_id, priority, position, completed_at IS NOT NULL FROM tasks ORDER BY id"
+            )
+        ).all()
+        zones = connection.execute(text("SELECT timezone FROM users ORDER BY id")).scalars().all()
+    engine.dispose()
+    print("ROWS", rows)
+    # SQLite answers raw SQL with 0/1 and ISO strings: compare normalised values.
+    assert [(*row[:4], bool(row[4]), str(row[5]), *row[6:10], bool(row[10])) for row in rows] == [
+        (1, 1, None, "Later", False, "2026-12-24", 30, None, 4, 131072, False),
+        (2, 1, None, "Earlier", True, "None", None, None, 4, 65536, True),
+        (3, 1, 1, "Step", False, "None", 5, None, 4, 65536, False),
+        (4, 2, None, "Hers", False, "None", None, None, 4, 65536, False),
+    ]
+    assert zones == ["UTC", "UTC"]

@@ -1,6 +1,7 @@
 """Property-based checks of the served OpenAPI spec with schemathesis' default checks:
 no server errors, responses conform to their schemas, documented status codes and headers."""
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -72,6 +73,10 @@ def test_api_conforms_to_its_openapi_spec(live_server, tmp_path):
         text=True,
         timeout=540,
         cwd=tmp_path,
+        env={
+            **os.environ,
+            "SCHEMATHESIS_HOOKS": str(Path(__file__).with_name("schemathesis_hooks.py")),
+        },
     )
 
     output = result.stdout + result.stderr

@@ -90,6 +90,7 @@ class ProjectById(MethodView):
 @blp.response(200, ProjectOut)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **NOT_FOUND)
+@blp.alt_response(409, **failure("before_id and after_id are no longer neighbours"))
 @blp.doc(**BEARER)
 def move(data: dict[str, Any], project_id: int) -> Any:
     """Put the project right before or after another of your projects."""

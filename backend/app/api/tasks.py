@@ -56,9 +56,9 @@ class Tasks(MethodView):
 
     @blp.arguments(TaskCreate)
     @blp.response(201, TaskOut)
-    @blp.alt_response(400, **failure("A subtask stays in its parent's project"))
     @blp.alt_response(401, **UNAUTHORIZED)
     @blp.alt_response(404, **failure("parent_id or project_id is not yours"))
+    @blp.alt_response(409, **failure("A subtask stays in its parent's project"))
     @blp.doc(**BEARER)
     def post(self, data: dict[str, Any]) -> Any:
         """Add a task at the end of its project or the Inbox (optionally under a parent
@@ -80,9 +80,9 @@ class TaskById(MethodView):
 
     @blp.arguments(TaskUpdate, required=False)
     @blp.response(200, TaskOut)
-    @blp.alt_response(400, **failure("A subtask stays in its parent's project"))
     @blp.alt_response(401, **UNAUTHORIZED)
     @blp.alt_response(404, **NOT_FOUND)
+    @blp.alt_response(409, **failure("A subtask stays in its parent's project"))
     @blp.doc(**BEARER)
     def patch(self, data: dict[str, Any], task_id: int) -> Any:
         """Change any of the task's fields. A new project_id moves the task and its
@@ -125,9 +125,14 @@ def counts() -> Any:
 @jwt_required()
 @blp.arguments(TaskMoveIn)
 @blp.response(200, TaskOut)
-@blp.alt_response(400, **failure("The anchor is in another list, or the task is a subtask"))
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **failure("The task, the anchor or the project is not yours"))
+@blp.alt_response(
+    409,
+    **failure(
+        "An anchor is in another list or no longer a neighbour; a subtask leaving its parent"
+    ),
+)
 @blp.doc(**BEARER)
 def move(data: dict[str, Any], task_id: int) -> Any:
     """Put the task right before or after another task of the destination list, or at its
@@ -139,9 +144,9 @@ def move(data: dict[str, Any], task_id: int) -> Any:
 @jwt_required()
 @blp.arguments(BulkIn)
 @blp.response(200, BulkOut)
-@blp.alt_response(400, **failure("move: a subtask follows its parent"))
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **failure("Some ids (or the project) are not yours: nothing changed"))
+@blp.alt_response(409, **failure("move: a subtask follows its parent"))
 @blp.doc(**BEARER)
 def bulk(data: dict[str, Any]) -> Any:
     """Apply one action to several of your tasks, all or nothing, answering what changed."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 
 from app.core.extensions import db
 from app.models import User
@@ -34,13 +34,34 @@ def end_position(model: Any, scope: Scope) -> int:
     return GAP if last is None else last + GAP
 
 
+def follows(model: Any, scope: Scope, *, item: Any, after: Any, before: Any) -> bool:
+    """Whether ``before`` comes right after ``after`` in the scope, leaving ``item`` out."""
+    next_id = db.session.scalar(
+        select(model.id)
+        .where(
+            *scope,
+            model.id != item.id,
+            or_(
+                model.position > after.position,
+                and_(model.position == after.position, model.id > after.id),
+            ),
+        )
+        .order_by(model.position, model.id)
+        .limit(1)
+    )
+    return next_id == before.id
+
+
 def place(model: Any, item: Any, scope: Scope, *, before: Any = None, after: Any = None) -> None:
-    """Give ``item`` a position right before ``before`` or right after ``after`` (both
-    rows of ``scope``), or at the end when neither is given."""
+    """Give ``item`` a position right before ``before`` or right after ``after`` (rows of
+    ``scope``; with both, the caller checked they are neighbours), or at the end when
+    neither is given."""
     others = [*scope, model.id != item.id]
     if before is None and after is None:
         item.position = end_position(model, others)
         return
+    if after is not None:
+        before = None  # between neighbours is right after the first one
     for _attempt in range(2):
         position = _between(model, others, before=before, after=after)
         if position is not None:

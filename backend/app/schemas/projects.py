@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
 from app.models.project import COLORS
@@ -49,12 +49,11 @@ class ProjectDeleteArgs(Schema):
 
 
 class MoveIn(Schema):
-    """Exactly one of before_id and after_id."""
+    """before_id, after_id, both (the two neighbours to drop between) or neither (the end)."""
 
-    before_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
-    after_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
-
-    @validates_schema
-    def _one_anchor(self, data: dict, **_kwargs: object) -> None:
-        if ("before_id" in data) == ("after_id" in data):
-            raise ValidationError("Send exactly one of before_id and after_id.", "_schema")
+    before_id = fields.Integer(
+        validate=Range(min=1, max=MAX_ID), metadata={"description": "Put it right before this one"}
+    )
+    after_id = fields.Integer(
+        validate=Range(min=1, max=MAX_ID), metadata={"description": "Put it right after this one"}
+    )

@@ -6,6 +6,7 @@ from app.repositories.tasks import SORT_COLUMNS, VIEWS
 from app.schemas.common import PageMeta, PaginationArgs
 from app.schemas.fields import MAX_ID, StrictBoolean, Text
 from app.schemas.labels import LabelName
+from app.schemas.projects import MoveIn
 
 SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
 ESTIMATE_RANGE = Range(min=1, max=100_000)
@@ -116,17 +117,11 @@ class TaskCountsOut(Schema):
     )
 
 
-class TaskMoveIn(Schema):
-    """At most one of before_id and after_id; with neither, the task goes to the end."""
+class TaskMoveIn(MoveIn):
+    """With before_id and after_id both, they must still be neighbours (else 409: the list
+    changed meanwhile); with neither, the task goes to the end of the destination list."""
 
-    before_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
-    after_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
-    project_id = _project_id()
-
-    @validates_schema
-    def _one_anchor(self, data: dict, **_kwargs: object) -> None:
-        if "before_id" in data and "after_id" in data:
-            raise ValidationError("Send before_id or after_id, not both.", "_schema")
+    project_id = _project_id("Destination; null is the Inbox. Default: the anchor's list")
 
 
 class BulkIn(Schema):
@@ -136,17 +131,23 @@ class BulkIn(Schema):
         validate=Length(min=1, max=500),
     )
     action = fields.String(required=True, validate=OneOf(BULK_ACTIONS))
-    project_id = _project_id("move: the destination project; null is the Inbox")
-    priority = fields.Integer(validate=PRIORITY_RANGE, metadata={"description": "set_priority"})
-    label = LabelName(metadata={"description": "add_label, remove_label"})
+    project_id = fields.Integer(
+        allow_none=True,
+        load_default=None,
+        validate=Range(min=1, max=MAX_ID),
+        metadata={"description": "move: the destination project; null (default) is the Inbox"},
+    )
+    priority = fields.Integer(
+        load_default=NO_PRIORITY,
+        validate=PRIORITY_RANGE,
+        metadata={"description": "set_priority: 1 highest … 4 none (default)"},
+    )
+    label = LabelName(metadata={"description": "add_label, remove_label: required by them"})
 
     @validates_schema
-    def _options_of_action(self, data: dict, **_kwargs: object) -> None:
-        needed = {"move": "project_id", "set_priority": "priority", "add_label": "label"}
-        needed["remove_label"] = "label"
-        field = needed.get(data.get("action", ""))
-        if field and field not in data:
-            raise ValidationError(f"Required by the {data['action']} action.", field)
+    def _label_for_label_actions(self, data: dict, **_kwargs: object) -> None:
+        if data.get("action") in ("add_label", "remove_label") and "label" not in data:
+            raise ValidationError(f"Required by the {data['action']} action.", "label")
 
 
 class BulkOut(Schema):

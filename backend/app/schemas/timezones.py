@@ -19,7 +19,12 @@ class TimeZone(fields.String):
     """``America/Sao_Paulo``, ``Asia/Tokyo``, ``UTC``…: any IANA time zone name."""
 
     def __init__(self, **kwargs: Any) -> None:
-        metadata = {"example": "America/Sao_Paulo", "maxLength": 64, **kwargs.pop("metadata", {})}
+        metadata = {
+            "format": "iana-time-zone",
+            "example": "America/Sao_Paulo",
+            "maxLength": 64,
+            **kwargs.pop("metadata", {}),
+        }
         super().__init__(validate=self._check, metadata=metadata, **kwargs)
 
     @staticmethod

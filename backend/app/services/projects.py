@@ -10,6 +10,8 @@ from app.models import Project, Task
 from app.repositories import positions
 from app.repositories import tasks as task_repository
 
+NOT_NEIGHBOURS = "before_id and after_id are no longer neighbours; reload the list and retry."
+
 
 def _with_counts(owner_id: int, projects: list[Project]) -> list[Project]:
     """Fill ``open_count`` and ``done_count`` with one grouped query."""
@@ -97,19 +99,21 @@ def update_project(
 def move_project(
     *, owner_id: int, project_id: int, before_id: int | None = None, after_id: int | None = None
 ) -> Project:
-    """Put a project right before or after another of the caller's projects."""
+    """Put a project right before or after another of the caller's projects, between two
+    neighbours (409 when they no longer are), or at the end."""
     positions.lock_owner(owner_id)
     project = require_project(owner_id=owner_id, project_id=project_id)
-    anchor_id, field = (before_id, "before_id") if before_id is not None else (after_id, "after_id")
-    anchor = require_project(owner_id=owner_id, project_id=anchor_id, field=field)  # type: ignore[arg-type]
-    if anchor.id != project.id:
-        positions.place(
-            Project,
-            project,
-            [Project.user_id == owner_id],
-            before=anchor if before_id is not None else None,
-            after=anchor if after_id is not None else None,
-        )
+    before = after = None
+    if before_id is not None:
+        before = require_project(owner_id=owner_id, project_id=before_id, field="before_id")
+    if after_id is not None:
+        after = require_project(owner_id=owner_id, project_id=after_id, field="after_id")
+    scope = [Project.user_id == owner_id]
+    both = before is not None and after is not None
+    if both and not positions.follows(Project, scope, item=project, after=after, before=before):
+        raise Conflict(NOT_NEIGHBOURS)
+    if both or project not in (before, after):
+        positions.place(Project, project, scope, before=before, after=after)
     db.session.commit()
     return _with_counts(owner_id, [project])[0]
 

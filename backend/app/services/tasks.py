@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, update
 
 from app.core import clock
-from app.core.errors import BadRequest, NotFound
+from app.core.errors import Conflict, NotFound
 from app.core.extensions import db
 from app.models import Task, User
 from app.repositories import positions
@@ -20,11 +21,12 @@ from app.services.projects import require_project
 
 UPDATABLE_FIELDS = ("title", "description", "due_date", "estimate_minutes", "priority")
 SUBTASK_PROJECT = "A subtask stays in its parent's project."
+NOT_NEIGHBOURS = "before_id and after_id are no longer neighbours; reload the list and retry."
 # Sent as project_id by a client that did not mention it (distinct from null, the Inbox).
 UNSET: Any = object()
 
 
-def user_today(owner_id: int) -> Any:
+def user_today(owner_id: int) -> date:
     """Today's date where the user lives (their ``timezone``)."""
     user = db.session.get(User, owner_id)
     return clock.today_in(user.timezone if user else "UTC")
@@ -82,7 +84,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     parent = _owned(owner_id, parent_id, "parent_id") if parent_id is not None else None
     if parent is not None:
         if project_id is not UNSET and project_id != parent.project_id:
-            raise BadRequest(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
+            raise Conflict(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
         project_id = parent.project_id
     elif project_id is UNSET:
         project_id = None
@@ -141,7 +143,7 @@ def _set_project(task: Task, project_id: int | None) -> None:
     """Move a top-level task (and all its subtasks) to a project (checked by the caller)
     or the Inbox."""
     if task.parent_id is not None:
-        raise BadRequest(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
+        raise Conflict(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
     task.project_id = project_id
     below = task_repository.descendant_ids([task.id])
     if below:
@@ -187,41 +189,40 @@ def move_task(
     after_id: int | None = None,
     project_id: Any = UNSET,
 ) -> Task:
-    """Put a task right before or after another task, or at the end of a project.
+    """Put a task right before or after another task, between two neighbours, or at the end
+    of a list.
 
-    The destination is ``project_id`` when given (null: the Inbox), else the anchor's
-    project, else the task's own. Only the moved row is written, except on the rare
-    renumbering of a list whose gaps ran out.
+    The destination is ``project_id`` when given (null: the Inbox), else the anchors' list,
+    else the task's own. Only the moved row is written, except on the rare renumbering of a
+    list whose gaps ran out.
     """
     positions.lock_owner(owner_id)
     task = _owned(owner_id, task_id)
-    anchor_id, field = (before_id, "before_id") if before_id is not None else (after_id, "after_id")
-    anchor = _owned(owner_id, anchor_id, field) if anchor_id is not None else None
+    before = _owned(owner_id, before_id, "before_id") if before_id is not None else None
+    after = _owned(owner_id, after_id, "after_id") if after_id is not None else None
+    anchors = {field: row for field, row in (("before_id", before), ("after_id", after)) if row}
     if project_id is UNSET:
-        project_id = anchor.project_id if anchor is not None else task.project_id
-    if anchor is not None:
+        project_id = next(iter(anchors.values())).project_id if anchors else task.project_id
+    for field, anchor in anchors.items():
         _check_anchor(task, anchor, project_id, field)
     if project_id != task.project_id:
         _check_destination(owner_id, project_id)
         _set_project(task, project_id)
-    if anchor is None or anchor.id != task.id:
-        scope = task_repository.sibling_scope(
-            owner_id=owner_id, project_id=task.project_id, parent_id=task.parent_id
-        )
-        positions.place(
-            Task,
-            task,
-            scope,
-            before=anchor if before_id is not None else None,
-            after=anchor if after_id is not None else None,
-        )
+    scope = task_repository.sibling_scope(
+        owner_id=owner_id, project_id=task.project_id, parent_id=task.parent_id
+    )
+    both = before is not None and after is not None
+    if both and not positions.follows(Task, scope, item=task, after=after, before=before):
+        raise Conflict(NOT_NEIGHBOURS)
+    if both or task not in (before, after):  # next to itself: already in place
+        positions.place(Task, task, scope, before=before, after=after)
     return _committed(owner_id, [task.id])[0]
 
 
 def _check_anchor(task: Task, anchor: Task, project_id: int | None, field: str) -> None:
     if anchor.parent_id != task.parent_id or anchor.project_id != project_id:
         message = "The task to move next to is in another list."
-        raise BadRequest(message, errors={"json": {field: [message]}})
+        raise Conflict(message, errors={"json": {field: [message]}})
 
 
 @dataclass(frozen=True)

@@ -874,15 +874,6 @@ export interface paths {
                         "application/json": components["schemas"]["TaskOut"];
                     };
                 };
-                /** @description A subtask stays in its parent's project */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
                 /** @description Missing or invalid access token */
                 401: {
                     headers: {
@@ -894,6 +885,15 @@ export interface paths {
                 };
                 /** @description parent_id or project_id is not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A subtask stays in its parent's project */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1034,15 +1034,6 @@ export interface paths {
                         "application/json": components["schemas"]["TaskOut"];
                     };
                 };
-                /** @description A subtask stays in its parent's project */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
                 /** @description Missing or invalid access token */
                 401: {
                     headers: {
@@ -1054,6 +1045,15 @@ export interface paths {
                 };
                 /** @description No such task in your list */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A subtask stays in its parent's project */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1214,15 +1214,6 @@ export interface paths {
                         "application/json": components["schemas"]["TaskOut"];
                     };
                 };
-                /** @description The anchor is in another list, or the task is a subtask */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
                 /** @description Missing or invalid access token */
                 401: {
                     headers: {
@@ -1234,6 +1225,15 @@ export interface paths {
                 };
                 /** @description The task, the anchor or the project is not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An anchor is in another list or no longer a neighbour; a subtask leaving its parent */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1283,15 +1283,6 @@ export interface paths {
                         "application/json": components["schemas"]["BulkOut"];
                     };
                 };
-                /** @description move: a subtask follows its parent */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
                 /** @description Missing or invalid access token */
                 401: {
                     headers: {
@@ -1303,6 +1294,15 @@ export interface paths {
                 };
                 /** @description Some ids (or the project) are not yours: nothing changed */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description move: a subtask follows its parent */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1803,6 +1803,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description before_id and after_id are no longer neighbours */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2109,6 +2118,7 @@ export interface components {
             email: string;
             password: string;
             /**
+             * Format: iana-time-zone
              * @description Default: UTC (send the browser's)
              * @example America/Sao_Paulo
              */
@@ -2141,6 +2151,7 @@ export interface components {
             password?: string;
             current_password?: string;
             /**
+             * Format: iana-time-zone
              * @description Where your days begin and end
              * @example America/Sao_Paulo
              */
@@ -2253,21 +2264,29 @@ export interface components {
             };
         };
         TaskMoveIn: {
+            /** @description Put it right before this one */
             before_id?: number;
+            /** @description Put it right after this one */
             after_id?: number;
-            /** @description One of your projects; null is the Inbox */
+            /** @description Destination; null is the Inbox. Default: the anchor's list */
             project_id?: number | null;
         };
         BulkIn: {
             ids: number[];
             /** @enum {string} */
             action: "complete" | "reopen" | "delete" | "move" | "set_priority" | "add_label" | "remove_label";
-            /** @description move: the destination project; null is the Inbox */
+            /**
+             * @description move: the destination project; null (default) is the Inbox
+             * @default null
+             */
             project_id?: number | null;
-            /** @description set_priority */
+            /**
+             * @description set_priority: 1 highest … 4 none (default)
+             * @default 4
+             */
             priority?: number;
             /**
-             * @description add_label, remove_label
+             * @description add_label, remove_label: required by them
              * @example errands
              */
             label?: string;
@@ -2358,7 +2377,9 @@ export interface components {
             archived?: boolean;
         };
         MoveIn: {
+            /** @description Put it right before this one */
             before_id?: number;
+            /** @description Put it right after this one */
             after_id?: number;
         };
         LabelOut: {

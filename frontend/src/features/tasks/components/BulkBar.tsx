@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulkTasks, Task } from '@/lib/api/types';
+import type { BulkRequest, Task } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { parseLabels } from '@/lib/labels';
 import { organiseKeys } from '@/lib/query-keys';
@@ -37,18 +37,18 @@ export function BulkBar({ selected, projects, onDone }: BulkBarProps) {
 
   /** Awaited here, not in mutate callbacks: the bar unmounts once the tasks leave the view. */
   async function apply(
-    body: Omit<BulkTasks, 'ids'>,
+    body: Omit<BulkRequest, 'ids'>,
     message: string,
-    undo?: Omit<BulkTasks, 'ids'>,
+    undo?: Omit<BulkRequest, 'ids'>,
   ) {
     try {
-      await bulk.mutateAsync({ ids, ...body } as BulkTasks);
+      await bulk.mutateAsync({ ids, ...body } as BulkRequest);
     } catch {
       return; // bulk.error says what went wrong, next to the actions
     }
     notify({
       message,
-      undo: undo ? () => bulkTasks({ ids, ...undo } as BulkTasks).then(refresh) : undefined,
+      undo: undo ? () => bulkTasks({ ids, ...undo } as BulkRequest).then(refresh) : undefined,
     });
     onDone();
   }

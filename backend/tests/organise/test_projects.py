@@ -1,17 +1,5 @@
 import pytest
 
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
-
-
-@pytest.fixture
-def other(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="bruno@example.com")))
-
 
 def test_create_and_list_projects_in_order(api):
     work = api.project("Work", color="teal")
@@ -162,7 +150,22 @@ def test_move_projects(api):
     assert [p["name"] for p in api.call("GET", "/api/projects", 200)] == ["C", "A", "B"]
     api.call("POST", f"/api/projects/{c['id']}/move", 200, json={"after_id": b["id"]})
     assert [p["name"] for p in api.call("GET", "/api/projects", 200)] == ["A", "B", "C"]
-    both = api.call(
-        "POST", f"/api/projects/{c['id']}/move", 422, json={"after_id": 1, "before_id": 2}
+    # Between two neighbours, as a drag and drop sends it; stale neighbours are a conflict.
+    api.call(
+        "POST",
+        f"/api/projects/{a['id']}/move",
+        200,
+        json={"after_id": b["id"], "before_id": c["id"]},
     )
-    assert both["errors"] == {"json": {"_schema": ["Send exactly one of before_id and after_id."]}}
+    assert [p["name"] for p in api.call("GET", "/api/projects", 200)] == ["B", "A", "C"]
+    stale = api.call(
+        "POST",
+        f"/api/projects/{c['id']}/move",
+        409,
+        json={"after_id": c["id"], "before_id": b["id"]},
+    )
+    assert stale["message"] == (
+        "before_id and after_id are no longer neighbours; reload the list and retry."
+    )
+    api.call("POST", f"/api/projects/{b['id']}/move", 200, json={})
+    assert [p["name"] for p in api.call("GET", "/api/projects", 200)] == ["A", "C", "B"]

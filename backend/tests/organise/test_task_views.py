@@ -2,15 +2,7 @@
 
 from datetime import UTC, datetime
 
-import pytest
-
 from app.core import clock
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
 
 
 def pin_clock(monkeypatch, iso: str) -> None:
@@ -27,6 +19,17 @@ def test_timezone_is_validated_and_editable(api):
         "json": {"timezone": ["Not a known IANA time zone (for example America/Sao_Paulo)."]}
     }
     assert api.call("GET", "/api/auth/me", 200)["timezone"] == "America/Sao_Paulo"
+
+
+def test_the_browser_time_zone_can_be_sent_at_registration(organise_client):
+    account = {"name": "Rui", "email": "rui@example.com", "password": "password123"}
+    refused = organise_client.post("/api/auth/register", json={**account, "timezone": "GMT+3"})
+    assert refused.status_code == 422
+    assert list(refused.json["errors"]["json"]) == ["timezone"]
+    created = organise_client.post(
+        "/api/auth/register", json={**account, "timezone": "America/Sao_Paulo"}
+    )
+    assert (created.status_code, created.json["timezone"]) == (201, "America/Sao_Paulo")
 
 
 def test_views_follow_the_day_in_sao_paulo(api, monkeypatch):

@@ -1,19 +1,5 @@
 """Manual order (move), priorities and bulk actions."""
 
-import pytest
-
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
-
-
-@pytest.fixture
-def other(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="bruno@example.com")))
-
 
 def order(api, query="view=inbox"):
     return api.titles(f"{query}&top_level=true&sort=position")
@@ -35,6 +21,23 @@ def test_move_before_after_and_to_the_end(api):
     assert order(api) == ["A", "C", "B"]
     api.call("POST", f"/api/tasks/{a['id']}/move", 200, json={})
     assert order(api) == ["C", "B", "A"]
+    api.call(
+        "POST", f"/api/tasks/{a['id']}/move", 200, json={"after_id": c["id"], "before_id": b["id"]}
+    )
+    assert order(api) == ["C", "A", "B"]
+    # Dropped between two tasks that are no longer neighbours: the list changed meanwhile.
+    api.call(
+        "POST", f"/api/tasks/{b['id']}/move", 409, json={"after_id": b["id"], "before_id": c["id"]}
+    )
+    api.call(
+        "POST", f"/api/tasks/{b['id']}/move", 409, json={"after_id": c["id"], "before_id": b["id"]}
+    )
+    assert order(api) == ["C", "A", "B"]
+    # Next to itself: already there, nothing moves.
+    assert (
+        api.call("POST", f"/api/tasks/{b['id']}/move", 200, json={"after_id": b["id"]})["position"]
+        == b["position"]
+    )
     # Only the moved row was written: the others kept their positions.
     assert api.call("GET", f"/api/tasks/{b['id']}", 200)["position"] == b["position"]
 
@@ -65,14 +68,24 @@ def test_move_refuses_anchors_elsewhere_and_subtasks_leaving_their_parent(api):
     wrong = api.call(
         "POST",
         f"/api/tasks/{loose['id']}/move",
-        400,
+        409,
         json={"before_id": filed["id"], "project_id": None},
     )
     assert wrong["errors"] == {
         "json": {"before_id": ["The task to move next to is in another list."]}
     }
-    api.call("POST", f"/api/tasks/{sub['id']}/move", 400, json={"project_id": project["id"]})
-    api.call("PATCH", f"/api/tasks/{sub['id']}", 400, json={"project_id": project["id"]})
+    api.call("POST", f"/api/tasks/{sub['id']}/move", 409, json={"project_id": project["id"]})
+    api.call("PATCH", f"/api/tasks/{sub['id']}", 409, json={"project_id": project["id"]})
+    refused = api.call(
+        "POST",
+        "/api/tasks",
+        409,
+        json={"title": "x", "parent_id": loose["id"], "project_id": project["id"]},
+    )
+    assert refused["errors"] == {
+        "json": {"project_id": ["A subtask stays in its parent's project."]}
+    }
+    assert api.call("GET", f"/api/tasks/{sub['id']}", 200)["project_id"] is None
     api.call("POST", f"/api/tasks/{loose['id']}/move", 404, json={"before_id": 2**31 - 1})
     assert order(api) == ["Loose"]
 
@@ -169,6 +182,32 @@ def test_bulk_actions(api):
     api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "complete"})
     reopened = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "reopen"})
     assert reopened["changed_ids"] == ids
+    inbox = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "move"})
+    assert [t["project_id"] for t in inbox["tasks"]] == [None, None]
+    cleared = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "set_priority"})
+    assert [t["priority"] for t in cleared["tasks"]] == [4, 4]
+    missing = api.call("POST", "/api/tasks/bulk", 422, json={"ids": ids, "action": "add_label"})
+    assert missing["errors"] == {"json": {"label": ["Required by the add_label action."]}}
     deleted = api.call("POST", "/api/tasks/bulk", 200, json={"ids": ids, "action": "delete"})
     assert (deleted["changed_ids"], deleted["tasks"]) == (ids, [])
     assert api.titles() == []
+
+
+def test_a_bulk_action_failing_half_way_changes_nothing(api):
+    project = api.project("Work")
+    first = api.task("First")
+    parent = api.task("Parent")
+    sub = api.task("Step", parent_id=parent["id"])
+
+    # "First" is moved before the subtask is reached and refused: everything is undone.
+    refused = api.call(
+        "POST",
+        "/api/tasks/bulk",
+        409,
+        json={"ids": [first["id"], sub["id"]], "action": "move", "project_id": project["id"]},
+    )
+
+    assert refused["message"] == "A subtask stays in its parent's project."
+    assert api.call("GET", f"/api/tasks/{first['id']}", 200)["project_id"] is None
+    assert api.call("GET", f"/api/projects/{project['id']}", 200)["open_count"] == 0
+    assert order(api) == ["First", "Parent"]

@@ -1,4 +1,4 @@
-"""Small API helpers for the projects, labels and views tests."""
+"""One user's view of the API, for the organise tests."""
 
 from __future__ import annotations
 
@@ -6,12 +6,22 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from tests.conftest import PASSWORD
+
 
 class Api:
     """One user's calls, asserting the expected status of each."""
 
     def __init__(self, client: FlaskClient, headers: dict[str, str]) -> None:
         self.client, self.headers = client, headers
+
+    @classmethod
+    def register(cls, client: FlaskClient, email: str) -> Api:
+        account = {"name": email.split("@")[0], "email": email, "password": PASSWORD}
+        assert client.post("/api/auth/register", json=account).status_code == 201
+        tokens = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        assert tokens.status_code == 200, tokens.json
+        return cls(client, {"Authorization": f"Bearer {tokens.json['access_token']}"})
 
     def call(self, method: str, url: str, status: int, **kwargs: Any) -> Any:
         response = self.client.open(url, method=method, headers=self.headers, **kwargs)

@@ -1,17 +1,5 @@
 import pytest
 
-from tests.organise import Api
-
-
-@pytest.fixture
-def api(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="ana@example.com")))
-
-
-@pytest.fixture
-def other(client, auth, make_user):
-    return Api(client, auth.headers(make_user(email="bruno@example.com")))
-
 
 def test_labels_are_created_on_first_use_and_shared_by_name(api):
     first = api.task("Buy milk", labels=["errands", "Casa"])

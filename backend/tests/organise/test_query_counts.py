@@ -1,0 +1,82 @@
+"""The list, the views and the sidebar counts cost a fixed number of queries, whatever the
+number of tasks, labels or subtasks (PostgreSQL)."""
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from app.core.extensions import db
+from tests.organise.client import Api
+
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+
+@contextmanager
+def count_queries(app):
+    statements = []
+    with app.app_context():
+        engine = db.engines[None]
+
+    def record(_conn, _cursor, statement, *_args):
+        # Leave out the token check and the savepoints of the test's own transaction.
+        if "revoked_access_tokens" in statement or statement.startswith(TRANSACTION_CONTROL):
+            return
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def pg_api(client, auth, make_user):
+    api = Api(client, auth.headers(make_user(email="ana@example.com")))
+    project = api.project("Work")
+    for n in range(12):
+        parent = api.task(
+            f"T{n}",
+            due_date="2026-12-01",
+            labels=[f"l{n % 4}", "all"],
+            project_id=project["id"] if n % 2 else None,
+        )
+        api.task(f"Step {n}", parent_id=parent["id"], done=n % 3 == 0)
+    return api
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the page, its labels (one IN query), its subtask progress (one grouped query)
+        ("", 3),
+        ("label=all&label=l1&priority=4&q=T", 3),
+        # plus the user's time zone
+        ("view=today", 4),
+        # plus the project's ownership check
+        ("project_id={project}", 4),
+    ],
+)
+def test_the_list_costs_the_same_queries_for_any_page(app, pg_api, query, expected):
+    project = pg_api.call("GET", "/api/projects", 200)[0]["id"]
+    with count_queries(app) as statements:
+        page = pg_api.call("GET", f"/api/tasks?per_page=100&{query.format(project=project)}", 200)
+    assert page["total"] > 1
+    assert len(statements) == expected
+
+
+def test_counts_cost_four_queries(app, pg_api):
+    with count_queries(app) as statements:
+        counts = pg_api.counts()
+    # the user's time zone, the views, the projects, the labels
+    assert len(statements) == 4
+    assert counts["today"] == 12
+
+
+def test_projects_and_labels_lists_cost_two_queries(app, pg_api):
+    with count_queries(app) as projects:
+        pg_api.call("GET", "/api/projects", 200)
+    with count_queries(app) as labels:
+        assert len(pg_api.call("GET", "/api/labels", 200)) == 5
+    assert (len(projects), len(labels)) == (2, 2)
