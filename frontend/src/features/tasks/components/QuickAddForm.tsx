@@ -42,7 +42,8 @@ export function QuickAddForm({ defaults = {} }: { defaults?: TaskDefaults }) {
       },
       {
         onSuccess: () => {
-          setForm(EMPTY);
+          // Whatever was typed while this one was being saved is the next task: keep it.
+          setForm((current) => (current.title.trim() === title ? EMPTY : current));
           titleInput.current?.focus();
         },
       },
