@@ -68,8 +68,9 @@ describe('task board', () => {
     );
     await user.type(screen.getByLabelText('Description'), 'Oat, 2 litres');
     await user.type(screen.getByLabelText('Due date'), '2030-01-15');
-    await user.selectOptions(screen.getByLabelText('Priority'), 'Priority 2');
-    await user.type(screen.getByLabelText('Labels'), '#errands, home');
+    const quickAdd = screen.getByRole('form', { name: 'Add a task' });
+    await user.selectOptions(within(quickAdd).getByLabelText('Priority'), 'Priority 2');
+    await user.type(within(quickAdd).getByLabelText('Labels'), '#errands, home');
     await user.click(screen.getByRole('button', { name: 'Add' }));
 
     expect(await screen.findByRole('checkbox', { name: 'Buy milk' })).toBeInTheDocument();
