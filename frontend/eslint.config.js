@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'tasks', 'planner', 'settings', 'users'];
+const features = ['auth', 'tasks', 'planner', 'settings', 'users', 'projects', 'labels'];
 
 /** Each feature may import shared code, never another feature (bulletproof-react's boundary rule). */
 const featureBoundaries = features.map((feature) => ({

@@ -39,7 +39,13 @@ export default defineConfig(({ mode }) => {
       manifest: true,
       // One vendor chunk: libraries change rarely (long cache) and compress better together.
       rolldownOptions: {
-        output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+        output: {
+          codeSplitting: {
+            // Drag and drop stays out of it: only the signed-in shell needs it, so it loads
+            // with that chunk instead of with the login page.
+            groups: [{ name: 'vendor', test: /node_modules[\\/](?!@dnd-kit[\\/])/ }],
+          },
+        },
       },
     },
     test: {

@@ -25,7 +25,9 @@ test.describe('Portuguese', () => {
     await page.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });
 
     await expect(page.getByRole('heading', { name: 'Tarefas' })).toBeVisible();
-    await expect(page.getByText('Vence hoje')).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Suas tarefas' }).getByText('Hoje', { exact: true }),
+    ).toBeVisible();
     await expect(page.getByText('Atrasada desde 5 de mar. de 2020')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
     await page.reload();

@@ -25,7 +25,7 @@ test('a new person registers, works through tasks, plans with AI and keeps the s
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('checkbox', { name: 'Buy milk' })).toBeVisible();
   await page.getByLabel('New task').fill('Write report');
-  await page.getByRole('button', { name: 'Add description or due date' }).click();
+  await page.getByRole('button', { name: 'Add details (due date, priority, labels)' }).click();
   await page.getByLabel('Description').fill('Quarterly numbers');
   await page.getByLabel('Due date').fill('2020-02-03');
   await page.getByRole('button', { name: 'Add', exact: true }).click();

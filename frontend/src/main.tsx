@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/global.css';
+import './styles/organise.css';
 import { AppProvider } from './app/provider';
 import { AppRouter } from './app/router';
 import { initI18n } from './i18n';

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.users import ensure_admin
+from app.services.accounts import ensure_admin
 
 from app.jobs import enqueue
 from app.jobs.mail import deliver_mail

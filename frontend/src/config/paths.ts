@@ -21,6 +21,17 @@ export const paths = {
   },
   app: {
     tasks: { path: '/', getHref: () => '/' },
+    inbox: { path: '/inbox', getHref: () => '/inbox' },
+    today: { path: '/today', getHref: () => '/today' },
+    upcoming: { path: '/upcoming', getHref: () => '/upcoming' },
+    project: {
+      path: '/projects/:projectId',
+      getHref: (id: number) => `/projects/${id}`,
+    },
+    label: {
+      path: '/labels/:name',
+      getHref: (name: string) => `/labels/${encodeURIComponent(name)}`,
+    },
     planner: { path: '/plan', getHref: () => '/plan' },
     settings: { path: '/settings', getHref: () => '/settings' },
     users: { path: '/admin/users', getHref: () => '/admin/users' },

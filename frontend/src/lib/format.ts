@@ -40,3 +40,66 @@ export function formatMinutes(minutes: number, language: string): string {
   const hours = Math.round((minutes / 60) * 10) / 10;
   return new Intl.NumberFormat(language, { ...style, unit: 'hour' }).format(hours);
 }
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
+}
+
+/** Past this many days late, "Overdue since <date>" says more than a count of days. */
+export const OVERDUE_DAYS_IN_WORDS = 30;
+
+export type DueWords =
+  | { kind: 'today' | 'tomorrow' | 'yesterday' }
+  | { kind: 'overdueDays'; days: number }
+  | { kind: 'overdueSince' | 'weekday' | 'date'; date: string };
+
+/**
+ * A due date as a person says it: "Today", "Tomorrow", a weekday within the week ahead,
+ * "Overdue 3 days" while it is recent, a date otherwise. Done tasks are never overdue.
+ */
+export function dueWords(
+  dueDate: string,
+  done: boolean,
+  language: string,
+  today: string = todayIso(),
+): DueWords {
+  const days = daysBetween(today, dueDate);
+  const day = parseDay(dueDate);
+  if (days === 0) return { kind: 'today' };
+  if (days === 1) return { kind: 'tomorrow' };
+  if (days < 0 && done) {
+    return days === -1 ? { kind: 'yesterday' } : { kind: 'date', date: shortDate(day, language) };
+  }
+  if (days < 0 && -days <= OVERDUE_DAYS_IN_WORDS) return { kind: 'overdueDays', days: -days };
+  if (days < 0) return { kind: 'overdueSince', date: formatDay(dueDate, language) };
+  if (days < 7) {
+    const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' }).format(day);
+    return { kind: 'weekday', date: weekday };
+  }
+  return { kind: 'date', date: shortDate(day, language, today) };
+}
+
+function shortDate(day: Date, language: string, today: string = todayIso()): string {
+  const sameYear = String(day.getFullYear()) === today.slice(0, 4);
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { day: 'numeric', month: 'short' }
+    : { dateStyle: 'medium' };
+  return new Intl.DateTimeFormat(language, options).format(day);
+}
+
+/** Heading of one day in Upcoming: "Today", "Tomorrow", then "Friday, Dec 4". */
+export function formatDayHeading(day: string, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'short',
+  }).format(parseDay(day));
+}
+
+/** The calendar day `offset` days after `day`. */
+export function addDays(day: string, offset: number): string {
+  const date = parseDay(day);
+  date.setDate(date.getDate() + offset);
+  return todayIso(date);
+}

@@ -18,6 +18,18 @@ export function sessionHandlers(user: User = makeUser(), token = 'access-1') {
       }),
     ),
     http.get(url('/api/auth/me'), () => HttpResponse.json(user)),
+    ...sidebarHandlers(),
+  ];
+}
+
+/** What the signed-in sidebar asks for: counts, projects and labels (none by default). */
+export function sidebarHandlers() {
+  return [
+    http.get(url('/api/tasks/counts'), () =>
+      HttpResponse.json({ inbox: 0, today: 0, overdue: 0, upcoming: 0, projects: {}, labels: {} }),
+    ),
+    http.get(url('/api/projects'), () => HttpResponse.json([])),
+    http.get(url('/api/labels'), () => HttpResponse.json([])),
   ];
 }
 

@@ -1,13 +1,23 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { initI18n } from '@/i18n';
+import '@/i18n/organise';
 import { setAccessToken } from '@/lib/api/session';
 import { server } from './server';
+
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   await initI18n('en');
+  // The signed-in shell and the task pages are lazy chunks; load them once so no test waits on
+  // their first import (slow on a busy machine).
+  await Promise.all([
+    import('@/app/layout/AppLayout'),
+    import('@/app/routes/tasks'),
+    import('@/app/routes/inbox'),
+  ]);
 });
 
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PasswordForm } from '@/features/settings/components/PasswordForm';
 import { ProfileForm } from '@/features/settings/components/ProfileForm';
+import { TimezoneForm } from '@/features/settings/components/TimezoneForm';
 import { useUser } from '@/lib/auth/user';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -13,6 +14,7 @@ export default function SettingsRoute() {
       <h1>{t('settings.title')}</h1>
       <div className="stack">
         {user.data && <ProfileForm user={user.data} />}
+        {user.data && <TimezoneForm key={user.data.timezone} user={user.data} />}
         <PasswordForm />
       </div>
     </>

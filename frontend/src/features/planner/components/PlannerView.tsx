@@ -5,6 +5,7 @@ import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Plan } from '@/lib/api/types';
 import { useAcceptPlan } from '../api/accept-plan';
+import { createPlanProject } from '../api/create-plan-project';
 import { usePlanDraft } from '../hooks/use-plan-draft';
 import { usePlanRequest } from '../hooks/use-plan-request';
 import { PlanForm, type PlanRequest } from './PlanForm';
@@ -20,6 +21,12 @@ export function PlannerView() {
   const [plan, setPlan] = useState<Plan | null>(null);
   const lastRequest = useRef<PlanRequest | null>(null);
   const [savedCount, setSavedCount] = useState<number | null>(null);
+  // "Add to a new project named after the goal": created once, even if saving is retried.
+  const [intoProject, setIntoProject] = useState(false);
+  const planProject = useRef<{ id: number; name: string } | null>(null);
+  const [savedProject, setSavedProject] = useState<{ id: number; name: string } | null>(null);
+  const [projectError, setProjectError] = useState<unknown>(null);
+  const [goal, setGoal] = useState('');
 
   const show = useCallback(
     (proposal: Plan) => {
@@ -32,7 +39,10 @@ export function PlannerView() {
 
   function request(input: PlanRequest) {
     lastRequest.current = input;
+    setGoal(input.goal.trim());
     setSavedCount(null);
+    setSavedProject(null);
+    planProject.current = null;
     setPlan(null);
     clear();
     planRequest.request(input);
@@ -43,13 +53,29 @@ export function PlannerView() {
     setPlan(null);
   }
 
-  function save() {
+  async function save() {
     const savedBefore = draft.filter((task) => task.saved).length;
+    setProjectError(null);
+    if (intoProject && !planProject.current) {
+      try {
+        const project = await createPlanProject(goal);
+        planProject.current = { id: project.id, name: project.name };
+      } catch (error) {
+        setProjectError(error);
+        return;
+      }
+    }
+    const project = intoProject ? planProject.current : null;
+    const tasks = toCreate.map(({ key, body }) => ({
+      key,
+      body: project ? { ...body, project_id: project.id } : body,
+    }));
     accept.mutate(
-      { tasks: toCreate, onSaved: (key) => change(key, { saved: true }) },
+      { tasks, onSaved: (key) => change(key, { saved: true }) },
       {
         onSuccess: (saved) => {
           setSavedCount(savedBefore + saved.length);
+          setSavedProject(project);
           discard();
           planRequest.reset();
         },
@@ -69,12 +95,34 @@ export function PlannerView() {
       {savedCount !== null && (
         <p className="notice notice--success" role="status">
           {t('planner.saved', { count: savedCount })}{' '}
-          <Link to={paths.app.tasks.getHref()}>{t('planner.seeTasks')}</Link>
+          <Link
+            to={
+              savedProject ? paths.app.project.getHref(savedProject.id) : paths.app.tasks.getHref()
+            }
+          >
+            {savedProject
+              ? t('planner.seeProject', { name: savedProject.name })
+              : t('planner.seeTasks')}
+          </Link>
         </p>
       )}
       {plan && draft.length > 0 && (
         <>
           <PlanPreview draft={draft} source={plan} onChange={change} />
+          <label className="plan__into-project">
+            <input
+              type="checkbox"
+              checked={intoProject}
+              disabled={accept.isPending}
+              onChange={(event) => setIntoProject(event.target.checked)}
+            />
+            {t('planner.intoProject', { name: goal })}
+          </label>
+          {projectError !== null && (
+            <p className="form__error" role="alert">
+              {t('planner.projectFailed')} {describeError(projectError)}
+            </p>
+          )}
           {accept.error && (
             <p className="form__error" role="alert">
               {describeError(accept.error)}
@@ -85,7 +133,7 @@ export function PlannerView() {
               type="button"
               className="button button--primary"
               disabled={toCreate.length === 0 || hasBlankTitle || accept.isPending}
-              onClick={save}
+              onClick={() => void save()}
             >
               {t('planner.accept', { count: toCreate.length })}
             </button>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
-import { tasksKey } from '@/lib/query-keys';
+import { organiseKeys } from '@/lib/query-keys';
 
 export function toggleTask(id: number) {
   return unwrap(api.POST('/api/tasks/{task_id}/toggle', { params: { path: { task_id: id } } }));
@@ -12,6 +12,8 @@ export function useToggleTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: toggleTask,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+    // Projects and labels carry open counts, and a task's labels can create new ones.
+    onSettled: () =>
+      Promise.all(organiseKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }

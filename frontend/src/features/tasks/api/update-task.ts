@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { TaskUpdate } from '@/lib/api/types';
-import { tasksKey } from '@/lib/query-keys';
+import { organiseKeys } from '@/lib/query-keys';
 
 export type UpdateTaskInput = { id: number; changes: TaskUpdate };
 
@@ -16,6 +16,8 @@ export function useUpdateTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateTask,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+    // Projects and labels carry open counts, and a task's labels can create new ones.
+    onSuccess: () =>
+      Promise.all(organiseKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }

@@ -4,13 +4,19 @@ import { TextArea } from '@/components/TextArea';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
+import { parseLabels } from '@/lib/labels';
+import { QUICK_ADD_INPUT_ID, useFocusRequest } from '@/lib/shortcuts';
 import { serverErrors, TITLE_MAX_LENGTH } from '@/lib/validation';
 import { useCreateTask } from '../api/create-task';
+import { PrioritySelect } from './PrioritySelect';
 
-const EMPTY = { title: '', description: '', dueDate: '' };
+/** What a new task gets from the view it is added in (its project, today's date, a label). */
+export type TaskDefaults = { projectId?: number; dueDate?: string; labels?: string[] };
+
+const EMPTY = { title: '', description: '', dueDate: '', priority: 4, labels: '' };
 
 /** One field to capture a task fast; details (description, due date) are one click away. */
-export function QuickAddForm() {
+export function QuickAddForm({ defaults = {} }: { defaults?: TaskDefaults }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const create = useCreateTask();
@@ -18,6 +24,7 @@ export function QuickAddForm() {
   const [showDetails, setShowDetails] = useState(false);
   const [titleMissing, setTitleMissing] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
+  useFocusRequest(QUICK_ADD_INPUT_ID, titleInput);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,11 +35,15 @@ export function QuickAddForm() {
       {
         title,
         description: form.description.trim() || null,
-        due_date: form.dueDate || null,
+        due_date: form.dueDate || defaults.dueDate || null,
+        priority: form.priority,
+        labels: [...(defaults.labels ?? []), ...parseLabels(form.labels)],
+        ...(defaults.projectId === undefined ? {} : { project_id: defaults.projectId }),
       },
       {
         onSuccess: () => {
-          setForm(EMPTY);
+          // Whatever was typed while this one was being saved is the next task: keep it.
+          setForm((current) => (current.title.trim() === title ? EMPTY : current));
           titleInput.current?.focus();
         },
       },
@@ -48,6 +59,8 @@ export function QuickAddForm() {
       <div className="quick-add__row">
         <TextField
           ref={titleInput}
+          id={QUICK_ADD_INPUT_ID}
+          aria-keyshortcuts="q"
           className="quick-add__title"
           label={t('tasks.newTaskLabel')}
           placeholder={t('tasks.newTaskPlaceholder')}
@@ -66,7 +79,7 @@ export function QuickAddForm() {
         aria-expanded={showDetails}
         onClick={() => setShowDetails(!showDetails)}
       >
-        {showDetails ? t('tasks.hideDetails') : t('tasks.addDetails')}
+        {showDetails ? t('tasks.hideDetails') : t('organise.addDetails')}
       </button>
       {showDetails && (
         <div className="quick-add__details">
@@ -83,6 +96,17 @@ export function QuickAddForm() {
             value={form.dueDate}
             onChange={(event) => setForm({ ...form, dueDate: event.target.value })}
             errors={serverErrors(fieldErrors, 'due_date')}
+          />
+          <PrioritySelect
+            value={form.priority}
+            onChange={(priority) => setForm({ ...form, priority })}
+          />
+          <TextField
+            label={t('labels.field')}
+            hint={t('labels.fieldHint')}
+            value={form.labels}
+            onChange={(event) => setForm({ ...form, labels: event.target.value })}
+            errors={serverErrors(fieldErrors, 'labels')}
           />
         </div>
       )}

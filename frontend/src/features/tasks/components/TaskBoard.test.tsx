@@ -63,14 +63,25 @@ describe('task board', () => {
     await screen.findByRole('checkbox', { name: 'Water the plants' });
 
     await user.type(screen.getByLabelText('New task'), 'Buy milk');
-    await user.click(screen.getByRole('button', { name: 'Add description or due date' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Add details (due date, priority, labels)' }),
+    );
     await user.type(screen.getByLabelText('Description'), 'Oat, 2 litres');
     await user.type(screen.getByLabelText('Due date'), '2030-01-15');
+    const quickAdd = screen.getByRole('form', { name: 'Add a task' });
+    await user.selectOptions(within(quickAdd).getByLabelText('Priority'), 'Priority 2');
+    await user.type(within(quickAdd).getByLabelText('Labels'), '#errands, home');
     await user.click(screen.getByRole('button', { name: 'Add' }));
 
     expect(await screen.findByRole('checkbox', { name: 'Buy milk' })).toBeInTheDocument();
     expect(created).toEqual([
-      { title: 'Buy milk', description: 'Oat, 2 litres', due_date: '2030-01-15' },
+      {
+        title: 'Buy milk',
+        description: 'Oat, 2 litres',
+        due_date: '2030-01-15',
+        priority: 2,
+        labels: ['errands', 'home'],
+      },
     ]);
     expect(screen.getByLabelText('New task')).toHaveValue('');
   });
@@ -147,7 +158,9 @@ describe('task board', () => {
     await user.click(within(form).getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByRole('checkbox', { name: 'Send report' })).toBeInTheDocument();
-    expect(patches).toEqual([{ title: 'Send report', description: null, due_date: null }]);
+    expect(patches).toEqual([
+      { title: 'Send report', description: null, due_date: null, priority: 4, labels: [] },
+    ]);
   });
 
   it('makes overdue and due-today tasks stand out in words', async () => {
@@ -162,8 +175,9 @@ describe('task board', () => {
     renderApp('/');
 
     expect(await screen.findByText('Overdue since Jan 2, 2020')).toBeInTheDocument();
-    expect(screen.getByText('Due today')).toBeInTheDocument();
-    expect(screen.getAllByText(/Overdue/)).toHaveLength(1);
+    const list = screen.getByRole('list', { name: 'Your tasks' });
+    expect(within(list).getByText('Today')).toBeInTheDocument();
+    expect(within(list).getAllByText(/Overdue/)).toHaveLength(1);
   });
 
   it('says so when there are no tasks yet', async () => {

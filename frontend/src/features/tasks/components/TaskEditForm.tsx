@@ -5,8 +5,10 @@ import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Task } from '@/lib/api/types';
+import { formatLabels, parseLabels } from '@/lib/labels';
 import { serverErrors, TITLE_MAX_LENGTH } from '@/lib/validation';
 import { useUpdateTask } from '../api/update-task';
+import { PrioritySelect } from './PrioritySelect';
 
 type TaskEditFormProps = { task: Task; onClose: () => void };
 
@@ -18,6 +20,8 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description ?? '');
   const [dueDate, setDueDate] = useState(task.due_date ?? '');
+  const [priority, setPriority] = useState(task.priority);
+  const [labels, setLabels] = useState(formatLabels(task.labels));
   const [titleMissing, setTitleMissing] = useState(false);
 
   function submit(event: FormEvent) {
@@ -28,6 +32,8 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
       title: title.trim(),
       description: description.trim() || null,
       due_date: dueDate || null,
+      priority,
+      labels: parseLabels(labels),
     };
     update.mutate({ id: task.id, changes }, { onSuccess: onClose });
   }
@@ -69,6 +75,14 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
         value={dueDate}
         onChange={(event) => setDueDate(event.target.value)}
         errors={serverErrors(fieldErrors, 'due_date')}
+      />
+      <PrioritySelect value={priority} onChange={setPriority} />
+      <TextField
+        label={t('labels.field')}
+        hint={t('labels.fieldHint')}
+        value={labels}
+        onChange={(event) => setLabels(event.target.value)}
+        errors={serverErrors(fieldErrors, 'labels')}
       />
       {update.error && (
         <p className="form__error" role="alert">

@@ -1,4 +1,14 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
+import { ColorDot } from '@/components/ColorDot';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
@@ -8,12 +18,34 @@ import { useBreakdown } from '../hooks/use-breakdown';
 import { usePendingDeletes } from '../hooks/use-pending-deletes';
 import { BreakdownStatus } from './BreakdownStatus';
 import { DueBadge } from './DueBadge';
+import { LabelChips } from './LabelChips';
+import { PriorityFlag } from './PriorityFlag';
 import { SubtaskList } from './SubtaskList';
 import { TaskEditForm } from './TaskEditForm';
 
-type TaskItemProps = { task: Task; nested?: boolean };
+export type ProjectTag = { name: string; color: string };
 
-export function TaskItem({ task, nested = false }: TaskItemProps) {
+type TaskItemProps = {
+  task: Task;
+  nested?: boolean;
+  /** Shown in views that mix projects; null is the Inbox. */
+  project?: ProjectTag | null;
+  /** Before the checkbox: a drag handle, a selection box. */
+  lead?: ReactNode;
+  /** Extra actions, such as "Move to…". */
+  actions?: ReactNode;
+  itemRef?: Ref<HTMLLIElement>;
+  style?: CSSProperties;
+  selected?: boolean;
+  dragging?: boolean;
+  onShiftClick?: () => void;
+  /** Completing goes through the view when it offers undo. */
+  onToggle?: (task: Task) => void;
+};
+
+export function TaskItem(props: TaskItemProps) {
+  const { task, nested = false, project, lead, actions, itemRef, style } = props;
+  const { selected = false, dragging = false, onShiftClick, onToggle } = props;
   const { t, i18n } = useTranslation();
   const checkboxId = useId();
   const [editing, setEditing] = useState(false);
@@ -33,22 +65,39 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
   };
   if (editing) {
     return (
-      <li className="task task--editing">
+      <li className="task task--editing" ref={itemRef} style={style} data-task-id={task.id}>
         <TaskEditForm task={task} onClose={closeEditor} />
       </li>
     );
   }
 
   const due = dueState(task.due_date, task.done);
+  const classes = ['task', `task--${due}`];
+  if (task.done) classes.push('task--done');
+  if (selected) classes.push('task--selected');
+  if (dragging) classes.push('task--dragging');
+  const selectOnShift = (event: MouseEvent) => {
+    if (!event.shiftKey || !onShiftClick) return;
+    event.preventDefault();
+    onShiftClick();
+  };
   return (
-    <li className={`task task--${due}${task.done ? ' task--done' : ''}`}>
+    <li
+      className={classes.join(' ')}
+      ref={itemRef}
+      style={style}
+      data-task-id={task.id}
+      onClickCapture={selectOnShift}
+    >
       <div className="task__row">
+        {lead}
         <input
           id={checkboxId}
           type="checkbox"
           className="task__check"
           checked={pendingDone ?? task.done}
           onChange={() => {
+            if (onToggle) return onToggle(task);
             setPendingDone(!(pendingDone ?? task.done));
             toggle.mutate(task.id, { onSettled: () => setPendingDone(null) });
           }}
@@ -59,7 +108,15 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
           </label>
           {task.description && <p className="task__description">{task.description}</p>}
           <div className="task__meta">
+            <PriorityFlag priority={task.priority} />
             <DueBadge dueDate={task.due_date} done={task.done} />
+            {project !== undefined && (
+              <span className="project-tag">
+                {project ? <ColorDot color={project.color} /> : null}
+                {project ? project.name : t('views.inbox')}
+              </span>
+            )}
+            <LabelChips labels={task.labels} />
             {task.estimate_minutes != null && (
               <span className="badge">
                 {t('tasks.estimate', { time: formatMinutes(task.estimate_minutes, i18n.language) })}
@@ -84,6 +141,7 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
           <button
             ref={editButton}
             type="button"
+            data-action="edit"
             className="button button--small"
             aria-label={t('tasks.editTask', { title: task.title })}
             onClick={() => setEditing(true)}
@@ -101,6 +159,7 @@ export function TaskItem({ task, nested = false }: TaskItemProps) {
               {t('tasks.breakDown')}
             </button>
           )}
+          {actions}
           <button
             type="button"
             className="button button--small button--danger"

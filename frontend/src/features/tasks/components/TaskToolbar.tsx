@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_INPUT_ID, useFocusRequest } from '@/lib/shortcuts';
 import { TASK_SORTS, type TaskFilter, type TaskListParams, type TaskSort } from '../api/get-tasks';
 
 type TaskToolbarProps = {
@@ -12,7 +13,8 @@ const SEARCH_DELAY_MS = 300;
 
 export function TaskToolbar({ params, onChange }: TaskToolbarProps) {
   const { t } = useTranslation();
-  const searchId = useId();
+  const searchField = useRef<HTMLInputElement>(null);
+  useFocusRequest(SEARCH_INPUT_ID, searchField);
   const sortId = useId();
   const [search, setSearch] = useState(params.q);
   const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -57,9 +59,11 @@ export function TaskToolbar({ params, onChange }: TaskToolbarProps) {
         ))}
       </fieldset>
       <div className="toolbar__field">
-        <label htmlFor={searchId}>{t('tasks.search')}</label>
+        <label htmlFor={SEARCH_INPUT_ID}>{t('tasks.search')}</label>
         <input
-          id={searchId}
+          ref={searchField}
+          id={SEARCH_INPUT_ID}
+          aria-keyshortcuts="/"
           className="input"
           type="search"
           value={search}

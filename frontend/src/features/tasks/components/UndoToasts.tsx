@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { usePendingDeletes } from '../hooks/use-pending-deletes';
+import { useUndo } from '../hooks/use-undo';
 
-/** "Task deleted · Undo" for every deletion still inside its undo window. */
+/** "Task deleted · Undo", "Task completed · Undo" for every change still inside its undo window. */
 export function UndoToasts() {
   const { t } = useTranslation();
   const { pending, failed, undo, dismissFailure } = usePendingDeletes();
+  const { notices, runUndo, dismiss } = useUndo();
   return (
     <div className="toasts" aria-live="polite">
       {pending.map((task) => (
@@ -13,6 +15,32 @@ export function UndoToasts() {
           <button type="button" className="button button--small" onClick={() => undo(task.id)}>
             {t('tasks.undo')}
           </button>
+        </div>
+      ))}
+      {notices.map((notice) => (
+        <div
+          key={notice.id}
+          className={notice.error ? 'toast toast--error' : 'toast'}
+          role={notice.error ? 'alert' : undefined}
+        >
+          <span>{notice.message}</span>
+          {notice.undo ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void runUndo(notice.id)}
+            >
+              {t('tasks.undo')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => dismiss(notice.id)}
+            >
+              {t('common.dismiss')}
+            </button>
+          )}
         </div>
       ))}
       {failed && (

@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { env } from '@/config/env';
 import type { Task } from '@/lib/api/types';
-import { tasksKey } from '@/lib/query-keys';
+import { organiseKeys } from '@/lib/query-keys';
 import { deleteTask } from '../api/delete-task';
 
 type PendingDeletes = {
@@ -43,7 +43,9 @@ export function PendingDeletesProvider({ children }: { children: ReactNode }) {
       timers.current.delete(id);
       try {
         await deleteTask(id, leavingPage);
-        await queryClient.invalidateQueries({ queryKey: tasksKey });
+        await Promise.all(
+          organiseKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        );
       } catch {
         setFailed(entry.task);
       }
