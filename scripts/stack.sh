@@ -4,6 +4,9 @@
 #   scripts/stack.sh up       start in the background; returns once Nginx answers /health/ready
 #   scripts/stack.sh down     stop everything `up` started (idempotent)
 #   scripts/stack.sh status   show what runs; exit 0 only when every part is up
+#   scripts/stack.sh deploy   rolling restart of a running stack: migrations once, then each
+#                             backend in turn stopped gracefully and started again on its
+#                             port, the next one only once this one answers /health/ready
 #
 # Pieces: the local PostgreSQL (database STACK_DB_NAME, created if missing), the local
 # Redis (db 5), STACK_BACKENDS gunicorn masters started through backend/entrypoint.sh
@@ -128,13 +131,13 @@ check_redis() {
         "$STACK_REDIS_URL" 2>/dev/null || die "Redis at $STACK_REDIS_URL is not reachable (is redis-server running?)"
 }
 
-start_backend() {
-    local index="$1" port metrics_dir
-    port="$(free_port)"
-    metrics_dir="$run_dir/prometheus-$index"
-    mkdir -p "$metrics_dir"
-    echo "$port" >"$run_dir/backend-$index.port"
-    APP_ENV=production \
+# Replace the current (sub)shell with a command in a backend's environment (the app's
+# settings, gunicorn's bind): run it in the background or in ( ... ), so that `$!` is the
+# command itself and `stop_all` can signal its process group.
+exec_with_backend_env() {
+    local port="$1" metrics_dir="$2"
+    shift 2
+    exec env APP_ENV=production \
         DATABASE_URL="$STACK_PG_URL/$STACK_DB_NAME" \
         REDIS_URL="$STACK_REDIS_URL" \
         TRUSTED_PROXY_HOPS=1 \
@@ -143,9 +146,20 @@ start_backend() {
         PROMETHEUS_MULTIPROC_DIR="$metrics_dir" \
         MAIL_BACKEND="${MAIL_BACKEND:-$(if [[ -n "${MAIL_SERVER:-}" ]]; then echo smtp; else echo console; fi)}" \
         GUNICORN_BIND="127.0.0.1:$port" \
+        MIGRATE_ON_START="${STACK_MIGRATE_ON_START:-true}" \
         GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}" \
         PYTHONUNBUFFERED=1 \
         PATH="$backend_dir/.venv/bin:$PATH" \
+        "$@"
+}
+
+start_backend() {
+    local index="$1" port="${2:-}" metrics_dir
+    [[ -n "$port" ]] || port="$(free_port)"
+    metrics_dir="$run_dir/prometheus-$index"
+    mkdir -p "$metrics_dir"
+    echo "$port" >"$run_dir/backend-$index.port"
+    exec_with_backend_env "$port" "$metrics_dir" \
         setsid "$backend_dir/entrypoint.sh" >>"$log_dir/backend-$index.log" 2>&1 </dev/null &
     echo "$!" >"$run_dir/backend-$index.pid"
     say "backend $index starting on 127.0.0.1:$port (log: $log_dir/backend-$index.log)"
@@ -238,6 +252,72 @@ stop_all() {
     rm -f "$run_dir/nginx.port"
 }
 
+port_is_free() {
+    # SO_REUSEADDR, as gunicorn binds: connections left in TIME_WAIT do not hold the port.
+    "$python" -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)' "$1"
+}
+
+# Stop one backend gracefully: its workers close the listening socket at once (new
+# connections are refused, Nginx sends them to the other backends) and finish what they
+# hold within gunicorn's graceful timeout.
+stop_backend() {
+    local pid_file="$run_dir/backend-$1.pid" port="$2" waited=0
+    kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
+    until port_is_free "$port"; do
+        ((waited < 400)) || die "backend $1 still holds 127.0.0.1:$port after 100 s"
+        sleep 0.25
+        waited=$((waited + 1))
+    done
+}
+
+cmd_deploy() {
+    check_prerequisites
+    local index count=0 port pid_file old_pid
+    for pid_file in "$run_dir"/backend-*.pid; do
+        is_running "$pid_file" && count=$((count + 1))
+    done
+    if ! is_running "$nginx_pid_file" || ((count < 2)); then
+        die "deploy needs a running stack with at least 2 backends (STACK_BACKENDS=2 scripts/stack.sh up)"
+    fi
+    ensure_secrets
+    say "migrations, once"
+    mkdir -p "$run_dir/prometheus-migrate"
+    (cd "$backend_dir" && exec_with_backend_env 0 "$run_dir/prometheus-migrate" \
+        "$python" scripts/migrate_with_lock.py --wait-timeout 30) >>"$log_dir/migrate.log" 2>&1 || {
+        tail -n 30 "$log_dir/migrate.log" >&2
+        die "migrations failed; every backend still runs the code it had"
+    }
+    for pid_file in "$run_dir"/backend-*.pid; do
+        index="$(basename "$pid_file" .pid)"
+        index="${index#backend-}"
+        port="$(cat "$run_dir/backend-$index.port")"
+        old_pid="$(cat "$pid_file")"
+        stop_backend "$index" "$port"
+        STACK_MIGRATE_ON_START=false start_backend "$index" "$port"
+        if ! wait_for_backend "$index" "$port"; then
+            kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
+            tail -n 30 "$log_dir/backend-$index.log" >&2
+            die "backend $index did not become ready; it is stopped, the others keep serving"
+        fi
+        say "backend $index replaced (pid $old_pid -> $(cat "$pid_file"))"
+    done
+    say "deployed: $count backend(s) restarted one at a time"
+}
+
+wait_for_backend() {
+    local deadline=$((SECONDS + STACK_READY_TIMEOUT))
+    until [[ "$(http_status "http://127.0.0.1:$2/health/ready")" == "200" ]]; do
+        is_running "$run_dir/backend-$1.pid" && ((SECONDS < deadline)) || return 1
+        sleep 0.25
+    done
+}
+
 cmd_down() {
     stop_all
     say "down"
@@ -269,8 +349,9 @@ case "${1:-}" in
     up) cmd_up ;;
     down) cmd_down ;;
     status) cmd_status ;;
+    deploy) cmd_deploy ;;
     *)
-        echo "usage: $0 up|down|status" >&2
+        echo "usage: $0 up|down|status|deploy" >&2
         exit 2
         ;;
 esac

@@ -298,7 +298,7 @@ def test_gunicorn_settings_from_the_environment() -> None:
     )
     assert settings["workers"] == "3"
     assert settings["threads"] == "6"
-    assert settings["worker_class"] == "gthread"
+    assert settings["worker_class"] == "app.core.gunicorn_worker.DrainingThreadWorker"
     assert settings["bind"] == "['127.0.0.1:9999']"
     assert settings["control_socket_disable"] == "True"
     assert settings["wsgi_app"] == "wsgi:app"
