@@ -4,9 +4,10 @@
 #   scripts/stack.sh up       start in the background; returns once Nginx answers /health/ready
 #   scripts/stack.sh down     stop everything `up` started (idempotent)
 #   scripts/stack.sh status   show what runs; exit 0 only when every part is up
-#   scripts/stack.sh deploy   rolling restart of a running stack: migrations once, then each
-#                             backend in turn stopped gracefully and started again on its
-#                             port, the next one only once this one answers /health/ready
+#   scripts/stack.sh deploy   rolling restart of a running stack: migrations once, then for
+#                             each backend in turn a new one on a new port, and once it
+#                             answers /health/ready, Nginx reloaded onto it and the old one
+#                             stopped gracefully
 #
 # Pieces: the local PostgreSQL (database STACK_DB_NAME, created if missing), the local
 # Redis (db 5), STACK_BACKENDS gunicorn masters started through backend/entrypoint.sh
@@ -186,18 +187,40 @@ wait_until_ready() {
     done
 }
 
-start_nginx() {
+render_nginx() {
     local upstreams="" index
     for ((index = 1; index <= STACK_BACKENDS; index++)); do
         upstreams+="server 127.0.0.1:$(cat "$run_dir/backend-$index.port"); "
     done
     NGINX_LISTEN_PORT="127.0.0.1:$STACK_PORT" \
         NGINX_UPSTREAM_SERVERS="$upstreams" \
-        NGINX_SPA_ROOT="$1" \
+        NGINX_SPA_ROOT="$(cat "$run_dir/spa.path")" \
         "$repo_root/scripts/render-nginx.sh" "$nginx_prefix"
+}
+
+start_nginx() {
+    render_nginx
     nginx -p "$nginx_prefix" -e "$nginx_prefix/logs/error.log" -c "$nginx_prefix/nginx.conf" ||
         fail_with_logs "nginx did not start (is port $STACK_PORT free?)"
     echo "$STACK_PORT" >"$run_dir/nginx.port"
+}
+
+nginx_workers() { ps -o pid= --ppid "$(cat "$nginx_pid_file")" | tr -d ' '; }
+
+# New upstream ports, graceful reload; returns once no worker of the old configuration is
+# left (they finish the requests they hold first), so the old backend gets no new request.
+reload_nginx() {
+    local old_workers worker waited=0
+    old_workers="$(nginx_workers)"
+    render_nginx
+    nginx -p "$nginx_prefix" -e "$nginx_prefix/logs/error.log" -c "$nginx_prefix/nginx.conf" -s reload
+    for worker in $old_workers; do
+        while kill -0 "$worker" 2>/dev/null; do
+            ((waited < 240)) || die "nginx workers of the old configuration still run after 60 s"
+            sleep 0.25
+            waited=$((waited + 1))
+        done
+    done
 }
 
 cmd_up() {
@@ -219,7 +242,8 @@ cmd_up() {
         wait_until_ready "http://127.0.0.1:$(cat "$run_dir/backend-$index.port")/health/ready" \
             "$run_dir/backend-$index.pid"
     done
-    start_nginx "$spa"
+    echo "$spa" >"$run_dir/spa.path"
+    start_nginx
     wait_until_ready "http://127.0.0.1:$STACK_PORT/health/ready" "$nginx_pid_file"
     say "up: http://127.0.0.1:$STACK_PORT/ ($STACK_BACKENDS backend(s), SPA from $spa)"
 }
@@ -252,33 +276,9 @@ stop_all() {
     rm -f "$run_dir/nginx.port"
 }
 
-port_is_free() {
-    # SO_REUSEADDR, as gunicorn binds: connections left in TIME_WAIT do not hold the port.
-    "$python" -c 'import socket, sys
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-try:
-    s.bind(("127.0.0.1", int(sys.argv[1])))
-except OSError:
-    sys.exit(1)' "$1"
-}
-
-# Stop one backend gracefully: its workers close the listening socket at once (new
-# connections are refused, Nginx sends them to the other backends) and finish what they
-# hold within gunicorn's graceful timeout.
-stop_backend() {
-    local pid_file="$run_dir/backend-$1.pid" port="$2" waited=0
-    kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
-    until port_is_free "$port"; do
-        ((waited < 400)) || die "backend $1 still holds 127.0.0.1:$port after 100 s"
-        sleep 0.25
-        waited=$((waited + 1))
-    done
-}
-
 cmd_deploy() {
     check_prerequisites
-    local index count=0 port pid_file old_pid
+    local index count=0 pid_file old_pid old_port
     for pid_file in "$run_dir"/backend-*.pid; do
         is_running "$pid_file" && count=$((count + 1))
     done
@@ -296,18 +296,32 @@ cmd_deploy() {
     for pid_file in "$run_dir"/backend-*.pid; do
         index="$(basename "$pid_file" .pid)"
         index="${index#backend-}"
-        port="$(cat "$run_dir/backend-$index.port")"
+        old_port="$(cat "$run_dir/backend-$index.port")"
         old_pid="$(cat "$pid_file")"
-        stop_backend "$index" "$port"
-        STACK_MIGRATE_ON_START=false start_backend "$index" "$port"
-        if ! wait_for_backend "$index" "$port"; then
+        STACK_MIGRATE_ON_START=false start_backend "$index"
+        if ! wait_for_backend "$index" "$(cat "$run_dir/backend-$index.port")"; then
             kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
             tail -n 30 "$log_dir/backend-$index.log" >&2
-            die "backend $index did not become ready; it is stopped, the others keep serving"
+            echo "$old_pid" >"$pid_file"
+            echo "$old_port" >"$run_dir/backend-$index.port"
+            die "the new backend $index did not become ready; it is stopped, the old one keeps serving"
         fi
+        reload_nginx
+        # Nginx no longer sends it anything: a graceful stop, then the next one.
+        stop_process_group "$old_pid"
         say "backend $index replaced (pid $old_pid -> $(cat "$pid_file"))"
     done
     say "deployed: $count backend(s) restarted one at a time"
+}
+
+stop_process_group() {
+    local waited=0
+    kill -TERM -- "-$1" 2>/dev/null || true
+    while kill -0 "$1" 2>/dev/null; do
+        ((waited < 400)) || die "process $1 still runs 100 s after SIGTERM"
+        sleep 0.25
+        waited=$((waited + 1))
+    done
 }
 
 wait_for_backend() {
