@@ -3,7 +3,8 @@
 #
 #   scripts/deploy.sh TAG            pull TAG's images from the registry, then deploy them
 #   scripts/deploy.sh --build TAG    build them here instead (tagged TAG)
-#   make deploy TAG=...  [BUILD=1]   the same
+#   scripts/deploy.sh --local TAG    images already tagged TAG on this engine (built elsewhere)
+#   make deploy TAG=...              the same as the first
 #
 # 1. The images: pulled (or built). The backend image that runs now is tagged
 #    `$BACKEND_IMAGE:rollback` first, so it can come back whatever TAG was.
@@ -36,13 +37,15 @@ die() {
     exit 1
 }
 
-build=false
-if [[ "${1:-}" == "--build" ]]; then
-    build=true
-    shift
-fi
+source_of_images=pull
+case "${1:-}" in
+    --build | --local)
+        source_of_images="${1#--}"
+        shift
+        ;;
+esac
 [[ $# -eq 1 && -n "$1" ]] || {
-    echo "usage: $0 [--build] TAG" >&2
+    echo "usage: $0 [--build|--local] TAG" >&2
     exit 2
 }
 tag="$1"
@@ -71,7 +74,7 @@ wait_ready() {
 add_backend() {
     local release="$1" before after id
     before="$(backend_ids)"
-    "compose_$release" up --detach --no-deps --no-recreate --quiet-pull \
+    "compose_$release" up --detach --no-deps --no-recreate --pull never \
         --scale "backend=$(($(wc -l <<<"$before") + 1))" backend >&2
     after="$(compose ps --quiet --all backend | sort)"
     id="$(comm -13 <(echo "$before") <(echo "$after") | head -n 1)"
@@ -108,13 +111,17 @@ running_image="$(docker inspect --format '{{.Image}}' "$(head -n 1 <<<"$old_ids"
 docker tag "$running_image" "$backend_image:rollback"
 say "$count backend(s) run; the current image is kept as $backend_image:rollback"
 
-if $build; then
-    say "building $tag"
-    compose_new build backend nginx
-else
-    say "pulling $tag"
-    compose_new pull --quiet backend migrate nginx
-fi
+case "$source_of_images" in
+    build)
+        say "building $tag"
+        compose_new build backend nginx
+        ;;
+    pull)
+        say "pulling $tag"
+        compose_new pull --quiet backend migrate nginx
+        ;;
+    local) say "using the images tagged $tag here" ;;
+esac
 
 say "migrations"
 compose_new run --rm --no-deps migrate || die "migrations failed; nothing else changed"
