@@ -18,8 +18,9 @@
 # 4. A new container that is not ready within DEPLOY_READY_TIMEOUT, or exits: rollback.
 #    Containers of the previous image are started again up to the count that ran, then the
 #    new ones are stopped the same way; the script exits 1.
-# 5. Nginx is recreated only when its configuration or image changed (compose compares
-#    them); that restart is the one moment new connections can be refused.
+# 5. Nginx is recreated only when TAG's web image differs from the one it runs; that
+#    restart is the one moment new connections can be refused (the backends' deploy is
+#    the zero-downtime part; put two Nginx behind a balancer to cover it too).
 #
 # Environment: COMPOSE_FILE_PATH [docker-compose.prod.yml], ENV_FILE [.env.prod],
 # DEPLOY_READY_TIMEOUT [180] seconds, COMPOSE [docker compose].
@@ -138,5 +139,15 @@ for old in $old_ids; do
     say "backend ${old:0:12} replaced by ${id:0:12}"
 done
 
-compose_new up --detach --no-deps nginx
+# Nginx holds the published ports: recreating it refuses connections for a moment, so it
+# happens only when the web image is really another one (a new SPA or configuration).
+nginx_id="$(compose ps --quiet nginx)"
+web_ref="$(docker inspect --format '{{.Config.Image}}' "$nginx_id")"
+if [[ "$(docker inspect --format '{{.Image}}' "$nginx_id")" == \
+    "$(docker image inspect --format '{{.Id}}' "${web_ref%:*}:$tag")" ]]; then
+    say "the web image of $tag is the one Nginx runs: Nginx left alone"
+else
+    say "new web image: Nginx recreated (new connections are refused for a moment)"
+    compose_new up --detach --no-deps nginx
+fi
 say "deployed $tag: ${#new_ids[@]} backend(s) replaced one at a time"
