@@ -22,8 +22,11 @@
 #    restart is the one moment new connections can be refused (the backends' deploy is
 #    the zero-downtime part; put two Nginx behind a balancer to cover it too).
 #
+# Roll back: `scripts/deploy.sh --local rollback` with DEPLOY_MIGRATE=false (make rollback):
+# the images that ran before the last deploy, tagged `rollback` by it.
+#
 # Environment: COMPOSE_FILE_PATH [docker-compose.prod.yml], ENV_FILE [.env.prod],
-# DEPLOY_READY_TIMEOUT [180] seconds, COMPOSE [docker compose].
+# DEPLOY_READY_TIMEOUT [180] seconds, DEPLOY_MIGRATE [true], COMPOSE [docker compose].
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -110,7 +113,10 @@ running_ref="$(docker inspect --format '{{.Config.Image}}' "$(head -n 1 <<<"$old
 backend_image="${running_ref%:*}"
 running_image="$(docker inspect --format '{{.Image}}' "$(head -n 1 <<<"$old_ids")")"
 docker tag "$running_image" "$backend_image:rollback"
-say "$count backend(s) run; the current image is kept as $backend_image:rollback"
+nginx_id="$(compose ps --quiet nginx)"
+web_ref="$(docker inspect --format '{{.Config.Image}}' "$nginx_id")"
+docker tag "$(docker inspect --format '{{.Image}}' "$nginx_id")" "${web_ref%:*}:rollback"
+say "$count backend(s) run; the current images are kept as $backend_image:rollback and ${web_ref%:*}:rollback"
 
 case "$source_of_images" in
     build)
@@ -124,8 +130,13 @@ case "$source_of_images" in
     local) say "using the images tagged $tag here" ;;
 esac
 
-say "migrations"
-compose_new run --rm --no-deps migrate || die "migrations failed; nothing else changed"
+if [[ "${DEPLOY_MIGRATE:-true}" == "true" ]]; then
+    say "migrations"
+    compose_new run --rm --no-deps migrate || die "migrations failed; nothing else changed"
+else
+    # A rollback: the older code does not know the newer revisions; they were additive.
+    say "migrations skipped (DEPLOY_MIGRATE=$DEPLOY_MIGRATE)"
+fi
 
 new_ids=()
 for old in $old_ids; do
@@ -141,8 +152,6 @@ done
 
 # Nginx holds the published ports: recreating it refuses connections for a moment, so it
 # happens only when the web image is really another one (a new SPA or configuration).
-nginx_id="$(compose ps --quiet nginx)"
-web_ref="$(docker inspect --format '{{.Config.Image}}' "$nginx_id")"
 if [[ "$(docker inspect --format '{{.Image}}' "$nginx_id")" == \
     "$(docker image inspect --format '{{.Id}}' "${web_ref%:*}:$tag")" ]]; then
     say "the web image of $tag is the one Nginx runs: Nginx left alone"
