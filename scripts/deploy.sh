@@ -112,11 +112,13 @@ count="$(wc -l <<<"$old_ids")"
 running_ref="$(docker inspect --format '{{.Config.Image}}' "$(head -n 1 <<<"$old_ids")")"
 backend_image="${running_ref%:*}"
 running_image="$(docker inspect --format '{{.Image}}' "$(head -n 1 <<<"$old_ids")")"
-docker tag "$running_image" "$backend_image:rollback"
 nginx_id="$(compose ps --quiet nginx)"
 web_ref="$(docker inspect --format '{{.Config.Image}}' "$nginx_id")"
-docker tag "$(docker inspect --format '{{.Image}}' "$nginx_id")" "${web_ref%:*}:rollback"
-say "$count backend(s) run; the current images are kept as $backend_image:rollback and ${web_ref%:*}:rollback"
+if [[ "$tag" != "rollback" ]]; then
+    docker tag "$running_image" "$backend_image:rollback"
+    docker tag "$(docker inspect --format '{{.Image}}' "$nginx_id")" "${web_ref%:*}:rollback"
+    say "$count backend(s) run; the current images are kept as $backend_image:rollback and ${web_ref%:*}:rollback"
+fi
 
 case "$source_of_images" in
     build)
