@@ -188,6 +188,15 @@ prod-up: ## Start the production stack (needs .env.prod, see .env.prod.example)
 prod-down: ## Stop the production stack
 	$(PROD_COMPOSE) down
 
+.PHONY: deploy
+deploy: ## Zero-downtime deploy of the production stack: make deploy TAG=<tag> [BUILD=1 to build here]
+	@[ -n "$(TAG)" ] || { echo "usage: make deploy TAG=<image tag> [BUILD=1]" >&2; exit 2; }
+	COMPOSE="$(COMPOSE)" scripts/deploy.sh $(if $(BUILD),--build,) "$(TAG)"
+
+.PHONY: rollback
+rollback: ## Back to the images that ran before the last deploy (no migration)
+	COMPOSE="$(COMPOSE)" DEPLOY_MIGRATE=false scripts/deploy.sh --local rollback
+
 COMPOSE_SMOKE_MODES ?= dev dev-env prod
 .PHONY: compose-smoke
 compose-smoke: ## Compose files for real: up --build --wait, probe, down -v (fresh clone; COMPOSE_SMOKE_MODES)
@@ -214,6 +223,10 @@ stack: install ## Production shape natively: Nginx on 127.0.0.1:STACK_PORT (8080
 .PHONY: stack-down
 stack-down: ## Stop the native stack
 	scripts/stack.sh down
+
+.PHONY: stack-deploy
+stack-deploy: ## Rolling restart of the native stack under its Nginx (run it with STACK_BACKENDS=2)
+	scripts/stack.sh deploy
 
 .PHONY: stack-status
 stack-status: ## Show what the native stack runs (exit 0 only when every part is up)

@@ -43,8 +43,10 @@ def _default_workers() -> int:
 wsgi_app = "wsgi:app"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 
-# gthread: a slow AI request occupies one thread, not a whole worker.
-worker_class = "gthread"
+# gthread: a slow AI request occupies one thread, not a whole worker. The subclass closes
+# the listening socket as soon as a worker is told to stop (app/core/gunicorn_worker.py),
+# so a backend being replaced refuses new connections instead of resetting them.
+worker_class = "app.core.gunicorn_worker.DrainingThreadWorker"
 workers = _env_int("GUNICORN_WORKERS", _env_int("WEB_CONCURRENCY", _default_workers()))
 threads = _env_int("GUNICORN_THREADS", 4)
 

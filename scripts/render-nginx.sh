@@ -13,7 +13,9 @@
 #           NGINX_SPA_ROOT (directory holding index.html and assets/).
 # Optional: NGINX_SERVER_NAME (_), NGINX_ACCESS_LOG (PREFIX/logs/access.log),
 #           TLS_MODE (off|on; on needs NGINX_TLS_PORT, TLS_CERTIFICATE, TLS_CERTIFICATE_KEY),
-#           NGINX_WORKER_USER (the current user), NGINX_MIME_TYPES (/etc/nginx/mime.types).
+#           NGINX_WORKER_USER (the current user), NGINX_MIME_TYPES (/etc/nginx/mime.types),
+#           NGINX_BACKEND (tarefa_backend), NGINX_RESOLVER (127.0.0.1),
+#           NGINX_REAL_IP_FROM (addresses of a balancer in front), NGINX_ASSETS_ROOT (NGINX_SPA_ROOT).
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -35,6 +37,14 @@ export TLS_CERTIFICATE="${TLS_CERTIFICATE:-}"
 export TLS_CERTIFICATE_KEY="${TLS_CERTIFICATE_KEY:-}"
 export NGINX_WORKER_USER="${NGINX_WORKER_USER:-$(id -un)}"
 export NGINX_MIME_TYPES="${NGINX_MIME_TYPES:-/etc/nginx/mime.types}"
+# The native stack names its upstream block (fixed loopback servers); the resolver is then
+# never asked, but the directive needs an address.
+export NGINX_BACKEND="${NGINX_BACKEND:-tarefa_backend}"
+export NGINX_RESOLVER="${NGINX_RESOLVER:-127.0.0.1}"
+export NGINX_ASSETS_ROOT="${NGINX_ASSETS_ROOT:-${NGINX_SPA_ROOT:-}}"
+# NGINX_REAL_IP_FROM -> NGINX_REAL_IP_DIRECTIVES, exactly as the image does it.
+# shellcheck source=SCRIPTDIR/../nginx/entrypoint.d/16-tarefa-real-ip.envsh
+. "$repo_root/nginx/entrypoint.d/16-tarefa-real-ip.envsh"
 
 for name in NGINX_LISTEN_PORT NGINX_UPSTREAM_SERVERS NGINX_SPA_ROOT; do
     if [[ -z "${!name:-}" ]]; then
@@ -64,7 +74,8 @@ esac
 # shellcheck disable=SC2016 # a literal list of names for envsubst, not expansions
 variables='${NGINX_PREFIX} ${NGINX_CONF_DIR} ${NGINX_LISTEN_PORT} ${NGINX_SERVER_NAME}
 ${NGINX_UPSTREAM_SERVERS} ${NGINX_SPA_ROOT} ${NGINX_ACCESS_LOG} ${TLS_MODE} ${NGINX_TLS_PORT}
-${TLS_CERTIFICATE} ${TLS_CERTIFICATE_KEY} ${NGINX_WORKER_USER} ${NGINX_MIME_TYPES}'
+${TLS_CERTIFICATE} ${TLS_CERTIFICATE_KEY} ${NGINX_WORKER_USER} ${NGINX_MIME_TYPES}
+${NGINX_BACKEND} ${NGINX_RESOLVER} ${NGINX_REAL_IP_DIRECTIVES} ${NGINX_ASSETS_ROOT}'
 
 mkdir -p "$prefix/conf.d" "$prefix/logs" "$prefix/temp"
 rm -f "$prefix"/conf.d/*

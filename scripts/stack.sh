@@ -4,6 +4,10 @@
 #   scripts/stack.sh up       start in the background; returns once Nginx answers /health/ready
 #   scripts/stack.sh down     stop everything `up` started (idempotent)
 #   scripts/stack.sh status   show what runs; exit 0 only when every part is up
+#   scripts/stack.sh deploy   rolling restart of a running stack: migrations once, then for
+#                             each backend in turn a new one on a new port, and once it
+#                             answers /health/ready, Nginx reloaded onto it and the old one
+#                             stopped gracefully
 #
 # Pieces: the local PostgreSQL (database STACK_DB_NAME, created if missing), the local
 # Redis (db 5), STACK_BACKENDS gunicorn masters started through backend/entrypoint.sh
@@ -132,13 +136,13 @@ check_redis() {
         "$STACK_REDIS_URL" 2>/dev/null || die "Redis at $STACK_REDIS_URL is not reachable (is redis-server running?)"
 }
 
-start_backend() {
-    local index="$1" port metrics_dir
-    port="$(free_port)"
-    metrics_dir="$run_dir/prometheus-$index"
-    mkdir -p "$metrics_dir"
-    echo "$port" >"$run_dir/backend-$index.port"
-    APP_ENV=production \
+# Replace the current (sub)shell with a command in a backend's environment (the app's
+# settings, gunicorn's bind): run it in the background or in ( ... ), so that `$!` is the
+# command itself and `stop_all` can signal its process group.
+exec_with_backend_env() {
+    local port="$1" metrics_dir="$2"
+    shift 2
+    exec env APP_ENV=production \
         DATABASE_URL="$STACK_PG_URL/$STACK_DB_NAME" \
         REDIS_URL="$STACK_REDIS_URL" \
         TRUSTED_PROXY_HOPS=1 \
@@ -147,9 +151,20 @@ start_backend() {
         PROMETHEUS_MULTIPROC_DIR="$metrics_dir" \
         MAIL_BACKEND="${MAIL_BACKEND:-$(if [[ -n "${MAIL_SERVER:-}" ]]; then echo smtp; else echo console; fi)}" \
         GUNICORN_BIND="127.0.0.1:$port" \
+        MIGRATE_ON_START="${STACK_MIGRATE_ON_START:-true}" \
         GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}" \
         PYTHONUNBUFFERED=1 \
         PATH="$backend_dir/.venv/bin:$PATH" \
+        "$@"
+}
+
+start_backend() {
+    local index="$1" port="${2:-}" metrics_dir
+    [[ -n "$port" ]] || port="$(free_port)"
+    metrics_dir="$run_dir/prometheus-$index"
+    mkdir -p "$metrics_dir"
+    echo "$port" >"$run_dir/backend-$index.port"
+    exec_with_backend_env "$port" "$metrics_dir" \
         setsid "$backend_dir/entrypoint.sh" >>"$log_dir/backend-$index.log" 2>&1 </dev/null &
     echo "$!" >"$run_dir/backend-$index.pid"
     say "backend $index starting on 127.0.0.1:$port (log: $log_dir/backend-$index.log)"
@@ -195,18 +210,40 @@ wait_until_ready() {
     done
 }
 
-start_nginx() {
+render_nginx() {
     local upstreams="" index
     for ((index = 1; index <= STACK_BACKENDS; index++)); do
         upstreams+="server 127.0.0.1:$(cat "$run_dir/backend-$index.port"); "
     done
     NGINX_LISTEN_PORT="127.0.0.1:$STACK_PORT" \
         NGINX_UPSTREAM_SERVERS="$upstreams" \
-        NGINX_SPA_ROOT="$1" \
+        NGINX_SPA_ROOT="$(cat "$run_dir/spa.path")" \
         "$repo_root/scripts/render-nginx.sh" "$nginx_prefix"
+}
+
+start_nginx() {
+    render_nginx
     nginx -p "$nginx_prefix" -e "$nginx_prefix/logs/error.log" -c "$nginx_prefix/nginx.conf" ||
         fail_with_logs "nginx did not start (is port $STACK_PORT free?)"
     echo "$STACK_PORT" >"$run_dir/nginx.port"
+}
+
+nginx_workers() { ps -o pid= --ppid "$(cat "$nginx_pid_file")" | tr -d ' '; }
+
+# New upstream ports, graceful reload; returns once no worker of the old configuration is
+# left (they finish the requests they hold first), so the old backend gets no new request.
+reload_nginx() {
+    local old_workers worker waited=0
+    old_workers="$(nginx_workers)"
+    render_nginx
+    nginx -p "$nginx_prefix" -e "$nginx_prefix/logs/error.log" -c "$nginx_prefix/nginx.conf" -s reload
+    for worker in $old_workers; do
+        while kill -0 "$worker" 2>/dev/null; do
+            ((waited < 240)) || die "nginx workers of the old configuration still run after 60 s"
+            sleep 0.25
+            waited=$((waited + 1))
+        done
+    done
 }
 
 cmd_up() {
@@ -235,7 +272,8 @@ cmd_up() {
         wait_until_ready "http://127.0.0.1:$(cat "$run_dir/worker-$index.port")/metrics" \
             "$run_dir/worker-$index.pid"
     done
-    start_nginx "$spa"
+    echo "$spa" >"$run_dir/spa.path"
+    start_nginx
     wait_until_ready "http://127.0.0.1:$STACK_PORT/health/ready" "$nginx_pid_file"
     say "up: http://127.0.0.1:$STACK_PORT/ ($STACK_BACKENDS backend(s), $STACK_WORKERS worker(s), SPA from $spa)"
 }
@@ -266,6 +304,62 @@ stop_all() {
         rm -f "$pid_file" "${pid_file%.pid}.port"
     done < <(started_processes)
     rm -f "$run_dir/nginx.port"
+}
+
+cmd_deploy() {
+    check_prerequisites
+    local index count=0 pid_file old_pid old_port
+    for pid_file in "$run_dir"/backend-*.pid; do
+        is_running "$pid_file" && count=$((count + 1))
+    done
+    if ! is_running "$nginx_pid_file" || ((count < 2)); then
+        die "deploy needs a running stack with at least 2 backends (STACK_BACKENDS=2 scripts/stack.sh up)"
+    fi
+    ensure_secrets
+    say "migrations, once"
+    mkdir -p "$run_dir/prometheus-migrate"
+    (cd "$backend_dir" && exec_with_backend_env 0 "$run_dir/prometheus-migrate" \
+        "$python" scripts/migrate_with_lock.py --wait-timeout 30) >>"$log_dir/migrate.log" 2>&1 || {
+        tail -n 30 "$log_dir/migrate.log" >&2
+        die "migrations failed; every backend still runs the code it had"
+    }
+    for pid_file in "$run_dir"/backend-*.pid; do
+        index="$(basename "$pid_file" .pid)"
+        index="${index#backend-}"
+        old_port="$(cat "$run_dir/backend-$index.port")"
+        old_pid="$(cat "$pid_file")"
+        STACK_MIGRATE_ON_START=false start_backend "$index"
+        if ! wait_for_backend "$index" "$(cat "$run_dir/backend-$index.port")"; then
+            kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
+            tail -n 30 "$log_dir/backend-$index.log" >&2
+            echo "$old_pid" >"$pid_file"
+            echo "$old_port" >"$run_dir/backend-$index.port"
+            die "the new backend $index did not become ready; it is stopped, the old one keeps serving"
+        fi
+        reload_nginx
+        # Nginx no longer sends it anything: a graceful stop, then the next one.
+        stop_process_group "$old_pid"
+        say "backend $index replaced (pid $old_pid -> $(cat "$pid_file"))"
+    done
+    say "deployed: $count backend(s) restarted one at a time"
+}
+
+stop_process_group() {
+    local waited=0
+    kill -TERM -- "-$1" 2>/dev/null || true
+    while kill -0 "$1" 2>/dev/null; do
+        ((waited < 400)) || die "process $1 still runs 100 s after SIGTERM"
+        sleep 0.25
+        waited=$((waited + 1))
+    done
+}
+
+wait_for_backend() {
+    local deadline=$((SECONDS + STACK_READY_TIMEOUT))
+    until [[ "$(http_status "http://127.0.0.1:$2/health/ready")" == "200" ]]; do
+        is_running "$run_dir/backend-$1.pid" && ((SECONDS < deadline)) || return 1
+        sleep 0.25
+    done
 }
 
 cmd_down() {
@@ -299,8 +393,9 @@ case "${1:-}" in
     up) cmd_up ;;
     down) cmd_down ;;
     status) cmd_status ;;
+    deploy) cmd_deploy ;;
     *)
-        echo "usage: $0 up|down|status" >&2
+        echo "usage: $0 up|down|status|deploy" >&2
         exit 2
         ;;
 esac

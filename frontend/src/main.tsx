@@ -3,11 +3,13 @@ import { createRoot } from 'react-dom/client';
 import './styles/global.css';
 import './styles/organise.css';
 import { AppProvider } from './app/provider';
+import { reloadOnStaleChunk } from './app/reload-on-stale-chunk';
 import { AppRouter } from './app/router';
 import { initI18n } from './i18n';
 import { applyTheme } from './lib/theme';
 
 applyTheme();
+reloadOnStaleChunk();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -8,6 +8,7 @@ import os
 import re
 import runpy
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -121,12 +122,19 @@ def test_prod_compose_shape(tmp_path: Path) -> None:
     services = compose_config(tmp_path, "docker-compose.prod.yml", filled_prod_env(tmp_path))[
         "services"
     ]
-    assert set(services) == {"db", "redis", "backend", "worker", "nginx", "backup"}
+    assert set(services) == {"db", "redis", "backend", "worker", "migrate", "nginx", "backup"}
+    assert services.pop("migrate")["restart"] == "no"
     assert all(service["restart"] == "unless-stopped" for service in services.values())
     assert "ports" not in services["db"]
     assert "ports" not in services["backend"]
     assert "ports" not in services["redis"]
-    assert [p["target"] for p in services["nginx"]["ports"]] == [80, 443]
+    # The unprivileged Nginx listens on 8080/8443 inside the container.
+    assert [(p["published"], p["target"]) for p in services["nginx"]["ports"]] == [
+        ("80", 8080),
+        ("443", 8443),
+    ]
+    assert services["nginx"]["user"] == "101:101"
+    assert "cap_add" not in services["nginx"]
     for name in ("backend", "nginx", "redis", "backup"):
         assert services[name]["read_only"] is True, name
     for name in ("db", "redis", "backend", "nginx", "backup"):
@@ -153,6 +161,41 @@ def test_prod_compose_shape(tmp_path: Path) -> None:
     assert backup["environment"]["BACKUP_DIR"] == "/backups"
     assert {v["source"] for v in backup["volumes"] if v["type"] == "volume"} == {"backups"}
     assert any(v["target"] == "/scripts/backup.sh" for v in backup["volumes"])
+    networks = {name: set(service["networks"]) for name, service in services.items()}
+    assert networks == {
+        "db": {"data"},
+        "redis": {"data"},
+        "backup": {"data"},
+        "backend": {"edge", "data"},
+        # edge: workers call the AI provider and SMTP; data has no route out.
+        "worker": {"edge", "data"},
+        "nginx": {"edge"},
+    }
+
+
+def test_prod_compose_runs_replicas_that_a_deploy_can_replace(tmp_path: Path) -> None:
+    config = compose_config(tmp_path, "docker-compose.prod.yml", filled_prod_env(tmp_path))
+    services = config["services"]
+    backend, migrate = services["backend"], services["migrate"]
+    assert backend["deploy"]["replicas"] == 2
+    assert backend["environment"]["MIGRATE_ON_START"] == "false"
+    # Longer than gunicorn's graceful timeout (30 s): compose never kills a draining backend.
+    assert backend["environment"]["GUNICORN_GRACEFUL_TIMEOUT"] == "30"
+    assert backend["stop_grace_period"] == "40s"
+    assert backend["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert migrate["image"] == backend["image"]
+    assert migrate["entrypoint"] == [
+        "python",
+        "scripts/migrate_with_lock.py",
+        "--wait-timeout",
+        "60",
+    ]
+    assert migrate["environment"] == backend["environment"]
+    assert migrate["networks"] == {"data": None}
+    nginx = services["nginx"]["environment"]
+    assert (nginx["NGINX_BACKEND"], nginx["NGINX_RESOLVER"]) == ("backend:8000", "auto")
+    assert config["networks"]["data"]["internal"] is True
+    assert config["networks"]["edge"].get("internal") in (None, False)
 
 
 # --- Dockerfiles, shell scripts, workflows -------------------------------------------------
@@ -175,8 +218,17 @@ def shell_scripts() -> list[str]:
 
 
 def test_every_shell_script_passes_shellcheck() -> None:
-    scripts = shell_scripts()
-    assert {"scripts/stack.sh", "scripts/render-nginx.sh", "backend/entrypoint.sh"} <= set(scripts)
+    scripts = shell_scripts() + sorted(
+        str(path.relative_to(REPO_ROOT)) for path in REPO_ROOT.glob("nginx/entrypoint.d/*.envsh")
+    )
+    assert {
+        "scripts/stack.sh",
+        "scripts/render-nginx.sh",
+        "scripts/deploy.sh",
+        "backend/entrypoint.sh",
+        "nginx/entrypoint.d/15-tarefa-resolver.envsh",
+        "nginx/entrypoint.d/30-tarefa-keep-assets.sh",
+    } <= set(scripts)
     result = run([str(VENV_BIN / "shellcheck"), *scripts], cwd=REPO_ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -286,6 +338,71 @@ def test_rendered_template_with_tls_passes_nginx_t(tmp_path: Path) -> None:
     assert "return 301 https://$server_name$request_uri;" in tls
 
 
+def test_rendered_template_resolves_a_backend_name_per_request(tmp_path: Path) -> None:
+    prefix = render_nginx(tmp_path, NGINX_BACKEND="backend:8000", NGINX_RESOLVER="127.0.0.11")
+    # nginx -t passes although "backend" does not resolve here: it is looked up per request.
+    result = nginx_test(prefix)
+    assert result.returncode == 0, result.stderr
+    rendered = (prefix / "conf.d/default.conf").read_text()
+    assert "resolver 127.0.0.11 valid=5s ipv6=off;" in rendered
+    assert "set $tarefa_backend backend:8000;" in rendered
+    assert rendered.count("proxy_pass http://$tarefa_backend;") == 3
+    assert "proxy_next_upstream error timeout;" in rendered
+
+
+def test_rendered_template_trusts_a_balancer_in_front(tmp_path: Path) -> None:
+    (tmp_path / "edge").mkdir()
+    prefix = render_nginx(tmp_path, NGINX_REAL_IP_FROM="10.0.0.0/8, 2001:db8::/32")
+    result = nginx_test(prefix)
+    assert result.returncode == 0, result.stderr
+    rendered = (prefix / "conf.d/default.conf").read_text()
+    assert (
+        "set_real_ip_from 10.0.0.0/8; set_real_ip_from 2001:db8::/32; "
+        "real_ip_header X-Forwarded-For; real_ip_recursive on;"
+    ) in rendered
+    assert (
+        "set_real_ip_from"
+        not in (render_nginx(tmp_path / "edge") / "conf.d/default.conf").read_text()
+    )
+
+
+def test_render_refuses_a_balancer_address_that_is_not_one(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "NGINX_LISTEN_PORT": "127.0.0.1:18080",
+        "NGINX_UPSTREAM_SERVERS": "server 127.0.0.1:18001;",
+        "NGINX_SPA_ROOT": str(tmp_path),
+        "NGINX_REAL_IP_FROM": "10.0.0.0/8; include /etc/passwd",
+    }
+    result = run([str(REPO_ROOT / "scripts/render-nginx.sh"), str(tmp_path / "nginx")], env=env)
+    assert result.returncode == 1
+    assert "NGINX_REAL_IP_FROM must list IP addresses or CIDR ranges, got '10.0.0.0/8;'" in (
+        result.stderr
+    )
+
+
+def test_web_image_keeps_earlier_builds_assets_for_a_while(tmp_path: Path) -> None:
+    build, kept = tmp_path / "html", tmp_path / "kept"
+    (build / "assets").mkdir(parents=True)
+    (build / "assets/index-new.js").write_text("new")
+    (kept / "assets").mkdir(parents=True)
+    (kept / "assets/index-old.js").write_text("previous deploy")
+    (kept / "assets/index-ancient.js").write_text("eight days ago")
+    eight_days_ago = time.time() - 8 * 86400
+    os.utime(kept / "assets/index-ancient.js", (eight_days_ago, eight_days_ago))
+    env = {
+        **os.environ,
+        "NGINX_SPA_ROOT": str(build),
+        "NGINX_ASSETS_ROOT": str(kept),
+        "NGINX_ASSETS_KEEP_DAYS": "7",
+    }
+    script = REPO_ROOT / "nginx/entrypoint.d/30-tarefa-keep-assets.sh"
+    result = run([str(script)], env=env)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (kept / "assets").iterdir()) == ["index-new.js", "index-old.js"]
+    assert (kept / "assets/index-new.js").read_text() == "new"
+
+
 def test_render_refuses_missing_variables(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith("NGINX_")}
     result = run([str(REPO_ROOT / "scripts/render-nginx.sh"), str(tmp_path / "nginx")], env=env)
@@ -320,7 +437,7 @@ def test_gunicorn_settings_from_the_environment() -> None:
     )
     assert settings["workers"] == "3"
     assert settings["threads"] == "6"
-    assert settings["worker_class"] == "gthread"
+    assert settings["worker_class"] == "app.core.gunicorn_worker.DrainingThreadWorker"
     assert settings["bind"] == "['127.0.0.1:9999']"
     assert settings["control_socket_disable"] == "True"
     assert settings["wsgi_app"] == "wsgi:app"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from app.services.accounts import ensure_admin
-
 from app.jobs import enqueue
 from app.jobs.mail import deliver_mail
+from app.services.accounts import ensure_admin
 from tests.conftest import PASSWORD
 from tests.jobs.conftest import register, wait_until
 
