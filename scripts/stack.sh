@@ -174,15 +174,9 @@ start_worker() {
     local index="$1" port
     port="$(free_port)"
     echo "$port" >"$run_dir/worker-$index.port"
-    # The backends applied the migrations already.
-    APP_ENV=production \
-        MIGRATE_ON_START=false \
-        DATABASE_URL="$STACK_PG_URL/$STACK_DB_NAME" \
-        REDIS_URL="$STACK_REDIS_URL" \
-        PUBLIC_URL="http://127.0.0.1:$STACK_PORT" \
-        PROMETHEUS_MULTIPROC_DIR='' \
-        PYTHONUNBUFFERED=1 \
-        PATH="$backend_dir/.venv/bin:$PATH" \
+    # The backends' environment (settings, mail), without migrating (the backends did) and
+    # with no multiprocess metrics folder (one worker process keeps its own registry).
+    STACK_MIGRATE_ON_START=false exec_with_backend_env "$port" "" \
         setsid "$backend_dir/entrypoint.sh" flask --app app worker --name "stack-worker-$index-$$" \
         --metrics-port "$port" >>"$log_dir/worker-$index.log" 2>&1 </dev/null &
     echo "$!" >"$run_dir/worker-$index.pid"
