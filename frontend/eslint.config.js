@@ -3,7 +3,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'tasks', 'planner', 'settings', 'users', 'projects', 'labels'];
+const features = [
+  'auth',
+  'tasks',
+  'planner',
+  'settings',
+  'users',
+  'projects',
+  'labels',
+  'jobs',
+  'quick-add',
+  'notifications',
+];
 
 /** Each feature may import shared code, never another feature (bulletproof-react's boundary rule). */
 const featureBoundaries = features.map((feature) => ({

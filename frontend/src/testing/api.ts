@@ -22,7 +22,7 @@ export function sessionHandlers(user: User = makeUser(), token = 'access-1') {
   ];
 }
 
-/** What the signed-in sidebar asks for: counts, projects and labels (none by default). */
+/** What the signed-in shell asks for: counts, projects, labels, notifications (none by default). */
 export function sidebarHandlers() {
   return [
     http.get(url('/api/tasks/counts'), () =>
@@ -30,6 +30,7 @@ export function sidebarHandlers() {
     ),
     http.get(url('/api/projects'), () => HttpResponse.json([])),
     http.get(url('/api/labels'), () => HttpResponse.json([])),
+    http.get(url('/api/notifications'), () => HttpResponse.json({ items: [], unread: 0 })),
   ];
 }
 

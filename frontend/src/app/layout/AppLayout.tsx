@@ -6,6 +6,7 @@ import { OfflineBanner } from '@/components/OfflineBanner';
 import { ShortcutHelp } from '@/components/ShortcutHelp';
 import { Spinner } from '@/components/Spinner';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { paths } from '@/config/paths';
 import '@/i18n/organise';
 import { useAdoptBrowserTimezone } from '@/lib/auth/timezone';
@@ -92,6 +93,7 @@ export default function AppLayout() {
           >
             {t('shortcuts.open')}
           </button>
+          <NotificationBell />
           <LanguageSwitcher />
           <ThemeSwitcher />
           <LogoutButton />

@@ -64,7 +64,7 @@ describe('failed jobs (admin)', () => {
     server.use(...sessionHandlers(makeUser({ is_admin: false })));
     renderApp('/admin/jobs');
 
-    expect(await screen.findByRole('link', { name: 'Tasks' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Jobs' })).not.toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Failed jobs' })).not.toBeInTheDocument();
   });

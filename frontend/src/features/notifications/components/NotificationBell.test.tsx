@@ -18,8 +18,8 @@ const reminder = {
 describe('notification bell', () => {
   it('shows the unread count and marks everything read', async () => {
     let unread = 1;
+    // Before the session's handlers: in one server.use, the first match answers.
     server.use(
-      ...sessionHandlers(),
       http.get(url('/api/notifications'), () =>
         HttpResponse.json({
           items: [{ ...reminder, read_at: unread ? null : '2026-03-07T18:00:00+00:00' }],
@@ -30,6 +30,7 @@ describe('notification bell', () => {
         unread = 0;
         return new HttpResponse(null, { status: 204 });
       }),
+      ...sessionHandlers(),
     );
     const { user } = renderWithProviders(<NotificationBell />);
 

@@ -40,7 +40,7 @@ describe('planner', () => {
     expect(within(preview).getByText('Proposed by the offline planner.')).toBeInTheDocument();
     expect(
       within(preview).getByRole('link', { name: 'Connect a model for richer plans' }),
-    ).toHaveAttribute('href', expect.stringContaining('#connecting-a-model'));
+    ).toHaveAttribute('href', '/docs/connecting-a-model.html');
 
     await user.click(within(preview).getByRole('checkbox', { name: 'Keep task 2' }));
     const title = within(preview).getByRole('textbox', { name: 'Title of task 3' });
