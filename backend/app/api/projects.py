@@ -86,7 +86,7 @@ class ProjectById(MethodView):
 
 @blp.route("/<int(max=2147483647):project_id>/move", methods=["POST"])
 @jwt_required()
-@blp.arguments(MoveIn)
+@blp.arguments(MoveIn, required=False)  # no body: to the end
 @blp.response(200, ProjectOut)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **NOT_FOUND)

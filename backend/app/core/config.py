@@ -98,7 +98,8 @@ class Settings(BaseSettings):
     jobs_mode: Literal["auto", "redis", "thread", "inline"] = "auto"
     # 0: no metrics endpoint; the compose workers use 9200.
     worker_metrics_port: Annotated[int, Field(ge=0, le=65535)] = 0
-    worker_shutdown_grace_seconds: PositiveFloat = 10.0
+    # 0: a stopping worker requeues its current job at once.
+    worker_shutdown_grace_seconds: Annotated[float, Field(ge=0)] = 10.0
     # Seconds before each retry of a failed job; its length is the number of retries.
     jobs_retry_backoff: Annotated[tuple[NonNegativeInt, ...], NoDecode] = (10, 60, 300, 1800)
     # Derived from the standard OTEL_EXPORTER_OTLP_* variables (see Settings.load); None: off.

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
 from email import message_from_bytes
 from pathlib import Path
 from typing import Any
@@ -91,8 +90,8 @@ class Env:
 
     def app(self) -> Flask:
         """The API in this process, configured exactly as the workers are."""
-        settings = Settings.from_env(self.values)
-        return create_app({key.upper(): value for key, value in asdict(settings).items()})
+        settings = Settings.load(self.values)
+        return create_app({key.upper(): value for key, value in settings.model_dump().items()})
 
 
 @pytest.fixture
