@@ -43,9 +43,7 @@ def test_reset_mail_is_delivered_by_a_worker_with_job_and_request_ids_logged(
     [(recipients, message)] = smtp.messages
     assert recipients == ["rita@example.com"]
     assert message["Subject"] == "Reset your Tarefa password"
-    assert re.search(
-        r"/reset-password#token=[\w-]{20,}", message.get_payload(decode=True).decode()
-    )
+    assert re.search(r"/reset-password#token=[\w-]{20,}", message.get_payload(decode=True).decode())
     assert wait_until(lambda: deliveries(app), timeout=10, what="the delivery record") == [
         ("rita@example.com", "Reset your Tarefa password")
     ]
