@@ -175,8 +175,10 @@ start_worker() {
     port="$(free_port)"
     echo "$port" >"$run_dir/worker-$index.port"
     # The backends' environment (settings, mail), without migrating (the backends did) and
-    # with no multiprocess metrics folder (one worker process keeps its own registry).
+    # without PROMETHEUS_MULTIPROC_DIR: one worker process keeps its own registry, and
+    # prometheus_client turns multiprocess mode on whenever the variable exists, even empty.
     STACK_MIGRATE_ON_START=false exec_with_backend_env "$port" "" \
+        env -u PROMETHEUS_MULTIPROC_DIR \
         setsid "$backend_dir/entrypoint.sh" flask --app app worker --name "stack-worker-$index-$$" \
         --metrics-port "$port" >>"$log_dir/worker-$index.log" 2>&1 </dev/null &
     echo "$!" >"$run_dir/worker-$index.pid"

@@ -149,7 +149,18 @@ def test_prod_compose_shape(tmp_path: Path) -> None:
         "nginx-config": str(REPO_ROOT / "nginx")
     }
     worker = services["worker"]
-    assert worker["command"] == ["flask", "--app", "app", "worker"]
+    # Unset, not empty: prometheus_client's multiprocess mode starts whenever the
+    # variable exists, and would write into the read-only /app.
+    assert worker["command"] == [
+        "env",
+        "-u",
+        "PROMETHEUS_MULTIPROC_DIR",
+        "flask",
+        "--app",
+        "app",
+        "worker",
+    ]
+    assert "PROMETHEUS_MULTIPROC_DIR" not in worker["environment"]
     assert worker["image"] == backend["image"]
     assert worker["read_only"] is True
     assert worker["cap_drop"] == ["ALL"]
