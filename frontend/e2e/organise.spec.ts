@@ -197,7 +197,8 @@ test('Today and Upcoming: due dates in words, a task moved to a project by its m
 
   // Completing from a view offers undo.
   await page.getByRole('checkbox', { name: 'Dentist' }).click();
-  await expect(page.getByText('“Dentist” completed.')).toBeVisible();
+  // The toast (the view's own live region says it too, for screen readers).
+  await expect(page.locator('.toast', { hasText: '“Dentist” completed.' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Dentist' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('checkbox', { name: 'Dentist' })).toBeVisible();
