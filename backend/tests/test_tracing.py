@@ -26,8 +26,8 @@ from opentelemetry.proto.trace.v1.trace_pb2 import Span
 from app.core.config import ConfigError, Settings
 from tests.ai import conftest as ai_fixtures
 from tests.ai.conftest import FakeOpenAI, chat, tasks_json
-from tests.conftest import app_config
-from tests.helpers import LiveServer
+from tests.conftest import app_config, create_database, drop_database
+from tests.helpers import LiveServer, migrate_database
 
 REQUEST_ID = "trace-me-0001"
 fake_openai = ai_fixtures.fake_openai  # the scripted Chat Completions server of the AI tests
@@ -113,12 +113,24 @@ def wait_for(receiver: OtlpReceiver, predicate, what: str, timeout: float = 90) 
         time.sleep(0.1)
 
 
+@pytest.fixture
+def own_database_url() -> Iterator[str]:
+    """A migrated database of its own: the served app commits, and the run's shared database
+    must stay as the rolled-back tests expect it."""
+    url = create_database("tarefa_tracing")
+    try:
+        migrate_database(url)
+        yield url
+    finally:
+        drop_database(url)
+
+
 def test_spans_of_a_request_reach_an_otlp_receiver(
-    database_url: str, redis_url: str, otlp_receiver: OtlpReceiver, fake_openai: FakeOpenAI
+    own_database_url: str, redis_url: str, otlp_receiver: OtlpReceiver, fake_openai: FakeOpenAI
 ) -> None:
     fake_openai.script(chat(tasks_json("Book the flights", "Pack the bags")))
     config = app_config(
-        database_url,
+        own_database_url,
         REDIS_URL=redis_url,
         AI_PROVIDER="openai",
         AI_BASE_URL=fake_openai.url,

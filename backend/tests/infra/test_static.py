@@ -432,7 +432,7 @@ def gunicorn_settings(**env: str) -> dict[str, str]:
         [str(VENV_BIN / "gunicorn"), "--print-config", "-c", "gunicorn.conf.py"],
         cwd=BACKEND_DIR,
         env={**clean, **env},
-        timeout=30,
+        timeout=120,  # a bound, not a speed target: a loaded machine starts Python slowly
     )
     assert result.returncode == 0, result.stderr
     settings = {}
