@@ -249,11 +249,14 @@ def test_production_starts_with_strong_secrets(database_url):
 
 
 def _start_app(env: dict[str, str], code: str) -> subprocess.CompletedProcess[str]:
-    """Build the app in a fresh interpreter from ``env`` only (plus PATH), run ``code``."""
+    """Build the app in a fresh interpreter from ``env`` only (plus PATH), run ``code``.
+
+    Jobs run inline: in-process job threads would print log lines that race ``code``'s output.
+    """
     return subprocess.run(
         [sys.executable, "-c", f"from app import create_app; app = create_app(); {code}"],
         cwd=BACKEND_DIR,
-        env={"PATH": os.environ["PATH"], **env},
+        env={"PATH": os.environ["PATH"], "JOBS_MODE": "inline", **env},
         capture_output=True,
         text=True,
         timeout=60,
