@@ -20,6 +20,7 @@ class Outcome:
     status: int | None  # None: no HTTP answer at all
     body: bytes
     error: str | None = None
+    attempts: int = 1
 
     @property
     def seconds(self) -> float:
@@ -31,12 +32,25 @@ class Load:
 
     Each thread has its own keep-alive client. Every call is recorded as an Outcome, transport
     errors included, so that a test can account for each request it sent.
+
+    ``retry_unanswered`` makes the client behave like a browser when a server closes an idle
+    keep-alive connection just as a request is sent on it (an Nginx reload does this): the
+    request got no response byte at all, so it is sent once more on a new connection. A test
+    that also checks the database sees any request that ran twice.
     """
 
-    def __init__(self, base_url: str, threads: int, request: Request, timeout: float = 30) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        threads: int,
+        request: Request,
+        timeout: float = 30,
+        retry_unanswered: bool = False,
+    ) -> None:
         self.base_url = base_url
         self.request = request
         self.timeout = timeout
+        self.retry_unanswered = retry_unanswered
         self.outcomes: list[Outcome] = []
         self._stop = threading.Event()
         self._threads = [
@@ -49,17 +63,30 @@ class Load:
             n = 0
             while not self._stop.is_set():
                 n += 1
-                start = time.monotonic()
-                try:
-                    response = self.request(client, worker, n)
-                except httpx.TransportError as error:
-                    self.outcomes.append(
-                        Outcome(worker, start, time.monotonic(), None, b"", repr(error))
-                    )
+                self.outcomes.append(self._send(client, worker, n))
+
+    def _send(self, client: httpx.Client, worker: int, n: int) -> Outcome:
+        start = time.monotonic()
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                response = self.request(client, worker, n)
+            except httpx.RemoteProtocolError as error:
+                if self.retry_unanswered and attempts == 1 and _closed_before_answer(error):
                     continue
-                self.outcomes.append(
-                    Outcome(worker, start, time.monotonic(), response.status_code, response.content)
-                )
+                return Outcome(worker, start, time.monotonic(), None, b"", repr(error), attempts)
+            except httpx.TransportError as error:
+                return Outcome(worker, start, time.monotonic(), None, b"", repr(error), attempts)
+            return Outcome(
+                worker,
+                start,
+                time.monotonic(),
+                response.status_code,
+                response.content,
+                None,
+                attempts,
+            )
 
     def __enter__(self) -> Load:
         for thread in self._threads:
@@ -72,6 +99,14 @@ class Load:
             thread.join(timeout=self.timeout + 5)
         assert not any(thread.is_alive() for thread in self._threads), "a load thread hung"
 
+    def retried(self) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.attempts > 1)
+
     def between(self, start: float, end: float) -> list[Outcome]:
         """Requests sent and answered entirely within [start, end]."""
         return [o for o in self.outcomes if o.start >= start and o.end <= end]
+
+
+def _closed_before_answer(error: httpx.RemoteProtocolError) -> bool:
+    """The server closed the connection before sending a single byte of a response."""
+    return "without sending a response" in str(error)
