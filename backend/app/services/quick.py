@@ -97,8 +97,14 @@ def quick_create(
     default_language: str,
     language: str | None = None,
     literal: list[str] | None = None,
+    project_id: int | None = None,
+    due_date: date | None = None,
+    labels: list[str] | None = None,
 ) -> Task:
-    """Parse a line and create the task it describes (with its reminder, if it says one)."""
+    """Parse a line and create the task it describes (with its reminder, if it says one).
+
+    ``project_id``, ``due_date`` and ``labels`` come from the view the line was typed in:
+    the line's own project and date win; its labels are added to the view's."""
     parsed = parse_line(
         owner_id=owner_id,
         text=text,
@@ -111,12 +117,12 @@ def quick_create(
         raise QuickAddRejected(reason, errors={"json": {"text": [reason]}})
     fields: dict[str, Any] = {
         "title": parsed.title,
-        "due_date": parsed.due_date,
+        "due_date": parsed.due_date or due_date,
         "due_time": parsed.due_time,
         "recurrence": parsed.recurrence,
-        "labels": parsed.labels,
+        "labels": [*(labels or []), *parsed.labels],
         "priority": parsed.priority or NO_PRIORITY,
-        "project_id": _project_id(owner_id, parsed.project),
+        "project_id": _project_id(owner_id, parsed.project) if parsed.project else project_id,
         "reminders": [parsed.reminder] if parsed.reminder else [],
     }
     return task_service.create_task(owner_id=owner_id, fields=fields)
