@@ -176,9 +176,14 @@ def test_quick_takes_the_views_project_date_and_labels_when_the_line_names_none(
     task = quick(
         client, headers, "Regar as plantas @jardim",
         project_id=casa.json["id"], due_date="2026-03-11", labels=["rotina"],
+        description="  Samambaia e cactos ", priority=2,
     ).json  # fmt: skip
-    assert (task["title"], task["project_id"], task["due_date"], task["labels"]) == (
+    assert (
+        task["title"], task["project_id"], task["due_date"], task["labels"],
+        task["description"], task["priority"],
+    ) == (
         "Regar as plantas", casa.json["id"], "2026-03-11", ["jardim", "rotina"],
+        "Samambaia e cactos", 2,
     )  # fmt: skip
 
 
@@ -186,11 +191,12 @@ def test_the_lines_own_project_and_date_win_over_the_views(client, headers, froz
     frozen("2026-03-11T13:00:00+00:00")
     casa = client.post("/api/projects", json={"name": "Casa", "color": "green"}, headers=headers)
     task = quick(
-        client, headers, "Dentista sexta #saúde", project_id=casa.json["id"], due_date="2026-03-11"
-    ).json
+        client, headers, "Dentista sexta #saúde !1",
+        project_id=casa.json["id"], due_date="2026-03-11", priority=3,
+    ).json  # fmt: skip
     saude = [p for p in client.get("/api/projects", headers=headers).json if p["name"] == "saúde"]
-    assert (task["title"], task["project_id"], task["due_date"]) == (
-        "Dentista", saude[0]["id"], "2026-03-13",
+    assert (task["title"], task["project_id"], task["due_date"], task["priority"]) == (
+        "Dentista", saude[0]["id"], "2026-03-13", 1,
     )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from marshmallow.validate import Length, OneOf, Range
 
 from app.schemas.fields import MAX_ID, Text
 from app.schemas.labels import LabelName
-from app.schemas.tasks import MAX_LABELS
+from app.schemas.tasks import MAX_LABELS, PRIORITY_RANGE
 from app.schemas.time_fields import LocalTime
 from app.schemas.timezones import TimeZone
 from app.services.quickadd import FIELDS
@@ -29,7 +29,13 @@ class QuickIn(Schema):
 
 
 class QuickCreateIn(QuickIn):
-    """A quick-add line, plus what the view it is typed in gives a task the line does not."""
+    """A quick-add line, plus what the view it is typed in (or the form's details) gives a
+    task when the line does not say it."""
+
+    description = Text(allow_none=True, min_length=0, max_length=2000)
+    priority = fields.Integer(
+        validate=PRIORITY_RANGE, metadata={"description": "When the line names none"}
+    )
 
     project_id = fields.Integer(
         validate=Range(min=1, max=MAX_ID),

@@ -3877,6 +3877,9 @@ export interface components {
             language?: "en" | "pt-BR";
             /** @description Kinds to leave as words in the title (a removed chip) */
             literal?: ("due_date" | "due_time" | "project" | "labels" | "priority" | "recurrence" | "reminder")[];
+            description?: string | null;
+            /** @description When the line names none */
+            priority?: number;
             /** @description Project when the line names none (the project's own view) */
             project_id?: number;
             /**
