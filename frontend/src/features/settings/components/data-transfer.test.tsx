@@ -113,13 +113,13 @@ describe('import', () => {
     await user.upload(await screen.findByLabelText('File to import'), file);
 
     expect(
-      await screen.findByText('This file would create 1 projects, 2 labels and 3 tasks.'),
+      await screen.findByText('Would be created — projects: 1, labels: 2, tasks: 3.'),
     ).toBeInTheDocument();
     expect(calls).toEqual(['true']);
     await user.click(screen.getByRole('button', { name: 'Import' }));
 
     expect(
-      await screen.findByText('Imported 1 projects, 2 labels and 3 tasks.'),
+      await screen.findByText('Imported — projects: 1, labels: 2, tasks: 3.'),
     ).toBeInTheDocument();
     expect(calls).toEqual(['true', 'false']);
   });
