@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
@@ -11,14 +11,12 @@ export function parseLine(text: string, literal: LiteralKind[], signal?: AbortSi
   return unwrap(api.POST('/api/tasks/parse', { body: { text, literal }, signal }));
 }
 
-/** What the server recognises in a line; nothing is saved. The previous answer stays on
- * screen while the next one loads, so the chips do not flicker as the person types. */
+/** What the server recognises in a line; nothing is saved. */
 export function parseLineQueryOptions(text: string, literal: LiteralKind[]) {
   return queryOptions({
     queryKey: ['quick-add', 'parse', text, literal],
     queryFn: ({ signal }) => parseLine(text, literal, signal),
     enabled: text !== '',
     staleTime: 30_000,
-    placeholderData: keepPreviousData,
   });
 }

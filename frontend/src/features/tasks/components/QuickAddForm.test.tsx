@@ -119,6 +119,35 @@ describe('quick add', () => {
     await waitFor(() => expect(aborted).toEqual(['Dentista']));
   });
 
+  it('never shows the last line’s chips on a line started afresh', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      ...sessionHandlers(),
+      http.post(url('/api/tasks/parse'), async ({ request }) => {
+        const body = (await request.json()) as Sent;
+        if (body.text === 'Comprar pão') {
+          await held;
+          return HttpResponse.json({ ...answer(body), title: 'Comprar pão', project: null });
+        }
+        return HttpResponse.json(answer(body));
+      }),
+    );
+    const { user, input } = setup();
+    await user.type(input, 'Dentista sexta 14h30 #saúde');
+    await act(() => vi.advanceTimersByTimeAsync(PARSE_DEBOUNCE_MS));
+    await screen.findByRole('list', { name: 'Recognised' });
+
+    await user.clear(input);
+    await user.type(input, 'Comprar pão');
+    await act(() => vi.advanceTimersByTimeAsync(PARSE_DEBOUNCE_MS));
+    expect(screen.queryByRole('list', { name: 'Recognised' })).not.toBeInTheDocument();
+    release();
+
+    expect(await screen.findByText('Title: Comprar pão')).toBeInTheDocument();
+    expect(chipTexts()).not.toContain('#saúde×');
+  });
+
   it('keeps a removed chip as words, then creates the task with the view’s defaults', async () => {
     const sent: Sent[] = [];
     const created: unknown[] = [];
