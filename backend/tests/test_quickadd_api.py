@@ -166,3 +166,45 @@ def test_quick_without_a_usable_title_is_422(client, headers, text, reason):
     response = quick(client, headers, text)
     assert (response.status_code, response.json["errors"]["json"]) == (422, {"text": [reason]})
     assert client.get("/api/tasks", headers=headers).json["total"] == 0
+
+
+def test_quick_takes_the_views_project_date_and_labels_when_the_line_names_none(
+    client, headers, frozen
+):
+    frozen("2026-03-11T13:00:00+00:00")
+    casa = client.post("/api/projects", json={"name": "Casa", "color": "green"}, headers=headers)
+    task = quick(
+        client, headers, "Regar as plantas @jardim",
+        project_id=casa.json["id"], due_date="2026-03-11", labels=["rotina"],
+        description="  Samambaia e cactos ", priority=2,
+    ).json  # fmt: skip
+    assert (
+        task["title"], task["project_id"], task["due_date"], task["labels"],
+        task["description"], task["priority"],
+    ) == (
+        "Regar as plantas", casa.json["id"], "2026-03-11", ["jardim", "rotina"],
+        "Samambaia e cactos", 2,
+    )  # fmt: skip
+
+
+def test_the_lines_own_project_and_date_win_over_the_views(client, headers, frozen):
+    frozen("2026-03-11T13:00:00+00:00")
+    casa = client.post("/api/projects", json={"name": "Casa", "color": "green"}, headers=headers)
+    task = quick(
+        client, headers, "Dentista sexta #saúde !1",
+        project_id=casa.json["id"], due_date="2026-03-11", priority=3,
+    ).json  # fmt: skip
+    saude = [p for p in client.get("/api/projects", headers=headers).json if p["name"] == "saúde"]
+    assert (task["title"], task["project_id"], task["due_date"], task["priority"]) == (
+        "Dentista", saude[0]["id"], "2026-03-13", 1,
+    )  # fmt: skip
+
+
+def test_quick_into_another_users_project_is_404(client, headers, auth, make_user):
+    other = auth.headers(make_user(email="other@example.com"))
+    theirs = client.post("/api/projects", json={"name": "Deles", "color": "red"}, headers=other)
+    response = quick(client, headers, "Espiar", project_id=theirs.json["id"])
+    assert (response.status_code, response.json["errors"]["json"]) == (
+        404, {"project_id": ["Project not found."]},
+    )  # fmt: skip
+    assert client.get("/api/tasks", headers=headers).json["total"] == 0

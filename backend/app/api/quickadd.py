@@ -9,7 +9,7 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
-from app.schemas.quickadd import ParseIn, ParseOut, QuickIn
+from app.schemas.quickadd import ParseIn, ParseOut, QuickCreateIn
 from app.schemas.tasks import TaskOut
 from app.services import quick as quick_service
 
@@ -43,14 +43,16 @@ def parse(data: dict[str, Any]) -> Any:
 
 @blp.route("/quick", methods=["POST"])
 @jwt_required()
-@blp.arguments(QuickIn)
+@blp.arguments(QuickCreateIn)
 @blp.response(201, TaskOut)
 @blp.alt_response(401, **UNAUTHORIZED)
+@blp.alt_response(404, **failure("No such project in your list"))
 @blp.alt_response(422, **failure("Nothing (or too much) left for a title"))
 @blp.doc(**BEARER)
 def quick_add(data: dict[str, Any]) -> Any:
     """Parse a quick-add line and create the task. A ``#project`` you do not have yet is
-    created, as labels are."""
+    created, as labels are. ``project_id`` and ``due_date`` apply when the line names no
+    project or date; ``labels`` join the line's own."""
     return quick_service.quick_create(
         owner_id=current_user_id(), default_language=accepted_language(), **data
     )

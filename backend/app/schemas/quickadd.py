@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
-from marshmallow.validate import OneOf, Range
+from marshmallow.validate import Length, OneOf, Range
 
-from app.schemas.fields import Text
+from app.schemas.fields import MAX_ID, Text
+from app.schemas.labels import LabelName
+from app.schemas.tasks import MAX_LABELS, PRIORITY_RANGE
 from app.schemas.time_fields import LocalTime
 from app.schemas.timezones import TimeZone
 from app.services.quickadd import FIELDS
@@ -23,6 +25,28 @@ class QuickIn(Schema):
         fields.String(validate=OneOf(FIELDS)),
         load_default=list,
         metadata={"description": "Kinds to leave as words in the title (a removed chip)"},
+    )
+
+
+class QuickCreateIn(QuickIn):
+    """A quick-add line, plus what the view it is typed in (or the form's details) gives a
+    task when the line does not say it."""
+
+    description = Text(allow_none=True, min_length=0, max_length=2000)
+    priority = fields.Integer(
+        validate=PRIORITY_RANGE, metadata={"description": "When the line names none"}
+    )
+
+    project_id = fields.Integer(
+        validate=Range(min=1, max=MAX_ID),
+        metadata={"description": "Project when the line names none (the project's own view)"},
+    )
+    due_date = fields.Date(metadata={"description": "Due date when the line names none (Today)"})
+    labels = fields.List(
+        LabelName(),
+        load_default=list,
+        validate=Length(max=MAX_LABELS),
+        metadata={"description": "Labels added to the line's own (a label's view)"},
     )
 
 

@@ -97,8 +97,16 @@ def quick_create(
     default_language: str,
     language: str | None = None,
     literal: list[str] | None = None,
+    project_id: int | None = None,
+    due_date: date | None = None,
+    labels: list[str] | None = None,
+    description: str | None = None,
+    priority: int | None = None,
 ) -> Task:
-    """Parse a line and create the task it describes (with its reminder, if it says one)."""
+    """Parse a line and create the task it describes (with its reminder, if it says one).
+
+    ``project_id``, ``due_date``, ``labels`` and ``priority`` come from the view the line was
+    typed in or the form's details: the line's own words win; its labels join the others."""
     parsed = parse_line(
         owner_id=owner_id,
         text=text,
@@ -111,12 +119,13 @@ def quick_create(
         raise QuickAddRejected(reason, errors={"json": {"text": [reason]}})
     fields: dict[str, Any] = {
         "title": parsed.title,
-        "due_date": parsed.due_date,
+        "description": description or None,
+        "due_date": parsed.due_date or due_date,
         "due_time": parsed.due_time,
         "recurrence": parsed.recurrence,
-        "labels": parsed.labels,
-        "priority": parsed.priority or NO_PRIORITY,
-        "project_id": _project_id(owner_id, parsed.project),
+        "labels": [*(labels or []), *parsed.labels],
+        "priority": parsed.priority or priority or NO_PRIORITY,
+        "project_id": _project_id(owner_id, parsed.project) if parsed.project else project_id,
         "reminders": [parsed.reminder] if parsed.reminder else [],
     }
     return task_service.create_task(owner_id=owner_id, fields=fields)

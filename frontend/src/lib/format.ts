@@ -20,6 +20,14 @@ export function formatDateTime(timestamp: string, language: string): string {
   );
 }
 
+/** A local time of day (`HH:MM`, as the API sends due times): "2:30 PM", "14:30". */
+export function formatTime(time: string, language: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(
+    new Date(1970, 0, 1, hours ?? 0, minutes ?? 0),
+  );
+}
+
 export type DueState = 'overdue' | 'today' | 'upcoming' | 'none';
 
 export function dueState(

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { ExportData } from '@/features/settings/components/ExportData';
+import { ImportData } from '@/features/settings/components/ImportData';
 import { PasswordForm } from '@/features/settings/components/PasswordForm';
 import { ProfileForm } from '@/features/settings/components/ProfileForm';
 import { TimezoneForm } from '@/features/settings/components/TimezoneForm';
@@ -16,6 +18,8 @@ export default function SettingsRoute() {
         {user.data && <ProfileForm user={user.data} />}
         {user.data && <TimezoneForm key={user.data.timezone} user={user.data} />}
         <PasswordForm />
+        <ExportData />
+        <ImportData />
       </div>
     </>
   );

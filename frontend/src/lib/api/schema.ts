@@ -2772,7 +2772,8 @@ export interface paths {
         put?: never;
         /**
          * Parse a quick-add line and create the task. A ``#project`` you do not have yet is
-         *     created, as labels are.
+         *     created, as labels are. ``project_id`` and ``due_date`` apply when the line names no
+         *     project or date; ``labels`` join the line's own.
          */
         post: {
             parameters: {
@@ -2783,7 +2784,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["QuickIn"];
+                    "application/json": components["schemas"]["QuickCreateIn"];
                 };
             };
             responses: {
@@ -2798,6 +2799,15 @@ export interface paths {
                 };
                 /** @description Missing or invalid access token */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such project in your list */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3857,7 +3867,7 @@ export interface components {
             recurrence_text: string | null;
             reminder: (Record<string, never> | null) | components["schemas"]["ParsedReminderOut"];
         };
-        QuickIn: {
+        QuickCreateIn: {
             /** @example Pay rent tomorrow 9am #home !1 */
             text: string;
             /**
@@ -3867,6 +3877,18 @@ export interface components {
             language?: "en" | "pt-BR";
             /** @description Kinds to leave as words in the title (a removed chip) */
             literal?: ("due_date" | "due_time" | "project" | "labels" | "priority" | "recurrence" | "reminder")[];
+            description?: string | null;
+            /** @description When the line names none */
+            priority?: number;
+            /** @description Project when the line names none (the project's own view) */
+            project_id?: number;
+            /**
+             * Format: date
+             * @description Due date when the line names none (Today)
+             */
+            due_date?: string;
+            /** @description Labels added to the line's own (a label's view) */
+            labels?: string[];
         };
         OccurrenceOut: {
             /** Format: date */

@@ -48,3 +48,19 @@ describe('priority flag', () => {
     expect(container).toBeEmptyDOMElement();
   });
 });
+
+describe('due times', () => {
+  afterEach(async () => {
+    await changeLanguage('en');
+  });
+
+  it('follow the date in each language’s own clock', async () => {
+    const { unmount } = render(<DueBadge dueDate={day(0)} dueTime="14:30" done={false} />);
+    expect(screen.getByText('Today 2:30 PM')).toHaveAttribute('datetime', `${day(0)}T14:30`);
+    unmount();
+
+    await changeLanguage('pt-BR');
+    render(<DueBadge dueDate={day(1)} dueTime="09:05" done={false} />);
+    expect(screen.getByText('Amanhã 09:05')).toBeInTheDocument();
+  });
+});

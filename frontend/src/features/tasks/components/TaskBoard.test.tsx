@@ -1,12 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { TaskCreate } from '@/lib/api/types';
 import { todayIso } from '@/lib/format';
 import { sessionHandlers, url } from '@/testing/api';
 import { makePage, makeTask } from '@/testing/data';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
+import type { QuickAddBody } from '../api/quick-add';
+
+/** The parse answer for a line with nothing but a title in it. */
+function nothingRecognised(title: string) {
+  return {
+    ...{ title, language: 'en', due_date: null, due_time: null, due_at: null, project: null },
+    ...{ labels: [], priority: null, recurrence: null, recurrence_text: null, reminder: null },
+  };
+}
 
 /** Records every list query string and answers with the given tasks. */
 function listHandler(tasks = [makeTask({ title: 'Water the plants' })], queries: string[] = []) {
@@ -45,16 +53,17 @@ describe('task board', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('/?status=open&sort=title&q=milk');
   });
 
-  it('quick-adds a task with its optional details and clears the field', async () => {
-    const created: TaskCreate[] = [];
+  it('quick-adds a line with its optional details and clears the field', async () => {
+    const created: QuickAddBody[] = [];
     let tasks = [makeTask({ title: 'Water the plants' })];
     server.use(
       ...sessionHandlers(),
       http.get(url('/api/tasks'), () => HttpResponse.json(makePage(tasks))),
-      http.post(url('/api/tasks'), async ({ request }) => {
-        const body = (await request.json()) as TaskCreate;
+      http.post(url('/api/tasks/parse'), () => HttpResponse.json(nothingRecognised('Buy milk'))),
+      http.post(url('/api/tasks/quick'), async ({ request }) => {
+        const body = (await request.json()) as QuickAddBody;
         created.push(body);
-        const task = makeTask({ title: body.title, due_date: body.due_date ?? null });
+        const task = makeTask({ title: body.text, due_date: body.due_date ?? null });
         tasks = [task, ...tasks];
         return HttpResponse.json(task, { status: 201 });
       }),
@@ -76,7 +85,8 @@ describe('task board', () => {
     expect(await screen.findByRole('checkbox', { name: 'Buy milk' })).toBeInTheDocument();
     expect(created).toEqual([
       {
-        title: 'Buy milk',
+        text: 'Buy milk',
+        literal: [],
         description: 'Oat, 2 litres',
         due_date: '2030-01-15',
         priority: 2,

@@ -20,8 +20,10 @@ import { BreakdownStatus } from './BreakdownStatus';
 import { DueBadge } from './DueBadge';
 import { LabelChips } from './LabelChips';
 import { PriorityFlag } from './PriorityFlag';
+import { RecurringActions } from './RecurringActions';
 import { SubtaskList } from './SubtaskList';
 import { TaskEditForm } from './TaskEditForm';
+import { TimeBadges } from './TimeBadges';
 
 export type ProjectTag = { name: string; color: string };
 
@@ -109,7 +111,8 @@ export function TaskItem(props: TaskItemProps) {
           {task.description && <p className="task__description">{task.description}</p>}
           <div className="task__meta">
             <PriorityFlag priority={task.priority} />
-            <DueBadge dueDate={task.due_date} done={task.done} />
+            <DueBadge dueDate={task.due_date} dueTime={task.due_time} done={task.done} />
+            <TimeBadges task={task} />
             {project !== undefined && (
               <span className="project-tag">
                 {project ? <ColorDot color={project.color} /> : null}
@@ -160,6 +163,7 @@ export function TaskItem(props: TaskItemProps) {
             </button>
           )}
           {actions}
+          <RecurringActions task={task} />
           <button
             type="button"
             className="button button--small button--danger"

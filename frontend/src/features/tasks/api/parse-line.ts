@@ -6,16 +6,17 @@ import type { components } from '@/lib/api/schema';
 export type ParsedLine = components['schemas']['ParseOut'];
 export type LiteralKind = NonNullable<components['schemas']['ParseIn']['literal']>[number];
 
-export function parseLine(text: string, literal: LiteralKind[]) {
-  return unwrap(api.POST('/api/tasks/parse', { body: { text, literal } }));
+/** ``signal`` aborts the request when the line has changed since (a stale parse). */
+export function parseLine(text: string, literal: LiteralKind[], signal?: AbortSignal) {
+  return unwrap(api.POST('/api/tasks/parse', { body: { text, literal }, signal }));
 }
 
 /** What the server recognises in a line; nothing is saved. */
 export function parseLineQueryOptions(text: string, literal: LiteralKind[]) {
   return queryOptions({
     queryKey: ['quick-add', 'parse', text, literal],
-    queryFn: () => parseLine(text, literal),
-    enabled: text.trim() !== '',
+    queryFn: ({ signal }) => parseLine(text, literal, signal),
+    enabled: text !== '',
     staleTime: 30_000,
   });
 }
