@@ -1,10 +1,9 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { rule, useFieldErrorText } from '@/lib/form';
+import { useFieldErrorText, useForm } from '@/lib/form';
 import { checkEmail, EMAIL_MAX_LENGTH } from '@/lib/validation';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
@@ -13,7 +12,7 @@ export function ForgotPasswordForm() {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const request = useRequestPasswordReset();
-  const { register, handleSubmit, getValues, formState } = useForm({
+  const { register, handleSubmit, values, errors } = useForm({
     defaultValues: { email: '' },
   });
   const submit = handleSubmit(({ email }) => request.mutate(email.trim()));
@@ -22,7 +21,7 @@ export function ForgotPasswordForm() {
     return (
       <div className="form" role="status">
         <h1>{t('auth.checkEmailTitle')}</h1>
-        <p>{t('auth.checkEmail', { email: getValues('email').trim() })}</p>
+        <p>{t('auth.checkEmail', { email: values.email.trim() })}</p>
         <Link to={paths.auth.login.getHref()}>{t('auth.backToLogin')}</Link>
       </div>
     );
@@ -41,8 +40,8 @@ export function ForgotPasswordForm() {
         type="email"
         autoComplete="email"
         maxLength={EMAIL_MAX_LENGTH}
-        {...register('email', { validate: rule(checkEmail) })}
-        errors={errorText(formState.errors.email)}
+        {...register('email', checkEmail)}
+        errors={errorText(errors.email)}
       />
       <button type="submit" className="button button--primary" disabled={request.isPending}>
         {t('auth.sendResetLink')}

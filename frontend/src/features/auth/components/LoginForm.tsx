@@ -1,11 +1,10 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { rule, useFieldErrorText } from '@/lib/form';
+import { useFieldErrorText, useForm } from '@/lib/form';
 import { checkEmail, checkRequired, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@/lib/validation';
 import { useLogin } from '../api/login';
 
@@ -17,7 +16,7 @@ export function LoginForm({ next, onSuccess }: LoginFormProps) {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const login = useLogin();
-  const { register, handleSubmit, formState } = useForm<LoginFields>({
+  const { register, handleSubmit, errors } = useForm<LoginFields>({
     defaultValues: { email: '', password: '' },
   });
   const submit = handleSubmit(({ email, password }) =>
@@ -39,16 +38,16 @@ export function LoginForm({ next, onSuccess }: LoginFormProps) {
         type="email"
         autoComplete="email"
         maxLength={EMAIL_MAX_LENGTH}
-        {...register('email', { validate: rule(checkEmail) })}
-        errors={errorText(formState.errors.email)}
+        {...register('email', checkEmail)}
+        errors={errorText(errors.email)}
       />
       <TextField
         label={t('auth.password')}
         type="password"
         autoComplete="current-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        {...register('password', { validate: rule(checkRequired) })}
-        errors={errorText(formState.errors.password)}
+        {...register('password', checkRequired)}
+        errors={errorText(errors.password)}
       />
       <button type="submit" className="button button--primary" disabled={login.isPending}>
         {login.isPending ? t('auth.loggingIn') : t('auth.login')}

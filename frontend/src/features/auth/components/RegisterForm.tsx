@@ -1,11 +1,10 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import {
   checkEmail,
   checkPassword,
@@ -24,7 +23,7 @@ export function RegisterForm({ next, onSuccess }: RegisterFormProps) {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const registration = useRegister();
-  const { register, handleSubmit, setError, formState } = useForm<RegisterFields>({
+  const { register, handleSubmit, setError, errors } = useForm<RegisterFields>({
     defaultValues: { name: '', email: '', password: '' },
   });
   const submit = handleSubmit(({ name, email, password }) =>
@@ -38,7 +37,6 @@ export function RegisterForm({ next, onSuccess }: RegisterFormProps) {
   );
 
   const error = registration.error instanceof ApiError ? registration.error : null;
-  const { errors } = formState;
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="register-title">
       <h1 id="register-title">{t('auth.registerTitle')}</h1>
@@ -51,7 +49,7 @@ export function RegisterForm({ next, onSuccess }: RegisterFormProps) {
         label={t('auth.name')}
         autoComplete="name"
         maxLength={NAME_MAX_LENGTH}
-        {...register('name', { validate: rule(checkRequired) })}
+        {...register('name', checkRequired)}
         errors={errorText(errors.name)}
       />
       <TextField
@@ -59,7 +57,7 @@ export function RegisterForm({ next, onSuccess }: RegisterFormProps) {
         type="email"
         autoComplete="email"
         maxLength={EMAIL_MAX_LENGTH}
-        {...register('email', { validate: rule(checkEmail) })}
+        {...register('email', checkEmail)}
         errors={errorText(errors.email)}
       />
       <TextField
@@ -67,7 +65,7 @@ export function RegisterForm({ next, onSuccess }: RegisterFormProps) {
         type="password"
         autoComplete="new-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        {...register('password', { validate: rule(checkPassword) })}
+        {...register('password', checkPassword)}
         hint={t('auth.passwordHint')}
         errors={errorText(errors.password)}
       />

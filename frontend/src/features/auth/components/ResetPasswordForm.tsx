@@ -1,11 +1,10 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { checkPassword, PASSWORD_MAX_LENGTH } from '@/lib/validation';
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 
@@ -17,7 +16,7 @@ export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const confirm = useConfirmPasswordReset();
-  const { register, handleSubmit, setError, formState } = useForm<ResetFields>({
+  const { register, handleSubmit, setError, errors } = useForm<ResetFields>({
     defaultValues: { password: '', repeat: '' },
   });
   const submit = handleSubmit(({ password }) =>
@@ -51,19 +50,19 @@ export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
         type="password"
         autoComplete="new-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        {...register('password', { validate: rule(checkPassword) })}
+        {...register('password', checkPassword)}
         hint={t('auth.passwordHint')}
-        errors={errorText(formState.errors.password)}
+        errors={errorText(errors.password)}
       />
       <TextField
         label={t('auth.repeatPassword')}
         type="password"
         autoComplete="new-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        {...register('repeat', {
-          validate: (repeat, { password }) => repeat === password || 'passwordsDiffer',
-        })}
-        errors={errorText(formState.errors.repeat)}
+        {...register('repeat', (repeat, { password }) =>
+          repeat === password ? undefined : 'passwordsDiffer',
+        )}
+        errors={errorText(errors.repeat)}
       />
       <button type="submit" className="button button--primary" disabled={confirm.isPending}>
         {t('auth.setPassword')}

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
 import type { Label } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { fieldsExplain, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { fieldsExplain, setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { LABEL_NAME_MAX_LENGTH } from '@/lib/validation';
 import { useUpdateLabel } from '../api/update-label';
 
@@ -20,7 +19,7 @@ export function LabelRenameForm({ label, onDone }: LabelRenameFormProps) {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const update = useUpdateLabel();
-  const { register, handleSubmit, setError, setFocus, formState } = useForm({
+  const { register, handleSubmit, setError, setFocus, errors } = useForm({
     defaultValues: { name: label.name },
   });
   useEffect(() => setFocus('name'), [setFocus]);
@@ -49,7 +48,7 @@ export function LabelRenameForm({ label, onDone }: LabelRenameFormProps) {
         hint={t('labels.nameHint')}
         maxLength={LABEL_NAME_MAX_LENGTH}
         {...register('name')}
-        errors={errorText(formState.errors.name)}
+        errors={errorText(errors.name)}
       />
       {update.error && !fieldsExplain(update.error, ['name']) && (
         <p className="form__error" role="alert">

@@ -1,11 +1,10 @@
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextArea } from '@/components/TextArea';
 import { TextField } from '@/components/TextField';
 import { limits } from '@/lib/api/limits';
 import type { Granularity } from '@/lib/api/types';
-import { rule, useFieldErrorText } from '@/lib/form';
+import { useFieldErrorText, useForm } from '@/lib/form';
 import { checkGoal, GOAL_MAX_LENGTH } from '@/lib/validation';
 
 export const MAX_TASKS_LIMIT = limits.GenerateIn.max_tasks.maximum;
@@ -21,7 +20,7 @@ export function PlanForm({ disabled, onSubmit }: PlanFormProps) {
   const { t } = useTranslation();
   const granularityId = useId();
   const errorText = useFieldErrorText();
-  const { register, handleSubmit, formState } = useForm<PlanFields>({
+  const { register, handleSubmit, errors } = useForm<PlanFields>({
     defaultValues: { goal: '', maxTasks: String(DEFAULT_MAX_TASKS), granularity: 'normal' },
   });
 
@@ -51,8 +50,8 @@ export function PlanForm({ disabled, onSubmit }: PlanFormProps) {
         placeholder={t('planner.goalPlaceholder')}
         rows={3}
         maxLength={GOAL_MAX_LENGTH}
-        {...register('goal', { validate: rule(checkGoal) })}
-        errors={errorText(formState.errors.goal)}
+        {...register('goal', checkGoal)}
+        errors={errorText(errors.goal)}
       />
       <div className="form__grid">
         <TextField

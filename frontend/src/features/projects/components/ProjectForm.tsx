@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { COLORS, type ColorName } from '@/lib/colors';
-import { fieldsExplain, rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { fieldsExplain, setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { useEscapeKey } from '@/lib/use-escape-key';
 import { checkRequired, PROJECT_NAME_MAX_LENGTH } from '@/lib/validation';
 
@@ -27,7 +26,7 @@ export function ProjectForm(props: ProjectFormProps) {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const form = useRef<HTMLFormElement>(null);
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<ProjectFields>({
+  const { register, handleSubmit, setError, setFocus, errors } = useForm<ProjectFields>({
     defaultValues: initial ?? { name: '', color: 'blue' },
   });
   useEscapeKey(form, onCancel);
@@ -43,8 +42,8 @@ export function ProjectForm(props: ProjectFormProps) {
       <TextField
         label={t('projects.name')}
         maxLength={PROJECT_NAME_MAX_LENGTH}
-        {...register('name', { validate: rule(checkRequired) })}
-        errors={errorText(formState.errors.name)}
+        {...register('name', checkRequired)}
+        errors={errorText(errors.name)}
       />
       <div className="field">
         <label className="field__label" htmlFor={`${label}-color`}>

@@ -1,4 +1,3 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
@@ -6,7 +5,7 @@ import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useEndSession } from '@/lib/auth/user';
-import { rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { checkPassword, checkRequired, PASSWORD_MAX_LENGTH } from '@/lib/validation';
 import { useChangePassword } from '../api/change-password';
 
@@ -19,7 +18,7 @@ export function PasswordForm() {
   const change = useChangePassword();
   const endSession = useEndSession();
   const navigate = useNavigate();
-  const { register, handleSubmit, setError, formState } = useForm<PasswordFields>({
+  const { register, handleSubmit, setError, errors } = useForm<PasswordFields>({
     defaultValues: { current: '', password: '', repeat: '' },
   });
 
@@ -42,7 +41,6 @@ export function PasswordForm() {
     ),
   );
 
-  const { errors } = formState;
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="password-title">
       <h2 id="password-title">{t('settings.changePassword')}</h2>
@@ -51,7 +49,7 @@ export function PasswordForm() {
         type="password"
         autoComplete="current-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        {...register('current', { validate: rule(checkRequired) })}
+        {...register('current', checkRequired)}
         errors={errorText(errors.current)}
       />
       <TextField
@@ -60,7 +58,7 @@ export function PasswordForm() {
         autoComplete="new-password"
         maxLength={PASSWORD_MAX_LENGTH}
         hint={t('auth.passwordHint')}
-        {...register('password', { validate: rule(checkPassword) })}
+        {...register('password', checkPassword)}
         errors={errorText(errors.password)}
       />
       <TextField
@@ -68,9 +66,9 @@ export function PasswordForm() {
         type="password"
         autoComplete="new-password"
         maxLength={PASSWORD_MAX_LENGTH}
-        {...register('repeat', {
-          validate: (repeat, { password }) => repeat === password || 'passwordsDiffer',
-        })}
+        {...register('repeat', (repeat, { password }) =>
+          repeat === password ? undefined : 'passwordsDiffer',
+        )}
         errors={errorText(errors.repeat)}
       />
       {change.error && !isWrongCurrent(change.error) && (

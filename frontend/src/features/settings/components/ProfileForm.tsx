@@ -1,9 +1,8 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
 import type { User } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { fieldsExplain, rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { fieldsExplain, setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { checkRequired, NAME_MAX_LENGTH } from '@/lib/validation';
 import { useUpdateProfile } from '../api/update-profile';
 
@@ -12,7 +11,7 @@ export function ProfileForm({ user }: { user: User }) {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const update = useUpdateProfile();
-  const { register, handleSubmit, setError, formState } = useForm({
+  const { register, handleSubmit, setError, errors } = useForm({
     defaultValues: { name: user.name },
   });
   const submit = handleSubmit(({ name }) =>
@@ -29,8 +28,8 @@ export function ProfileForm({ user }: { user: User }) {
         label={t('auth.name')}
         autoComplete="name"
         maxLength={NAME_MAX_LENGTH}
-        {...register('name', { validate: rule(checkRequired) })}
-        errors={errorText(formState.errors.name)}
+        {...register('name', checkRequired)}
+        errors={errorText(errors.name)}
       />
       {update.error && !fieldsExplain(update.error, ['name']) && (
         <p className="form__error" role="alert">

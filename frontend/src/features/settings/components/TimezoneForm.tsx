@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { browserTimezone, updateTimezone } from '@/lib/auth/timezone';
 import { userQueryKey } from '@/lib/auth/user';
+import { useForm } from '@/lib/form';
 
 /** Where "today" is: the zone Today, Upcoming and overdue dates are computed in. */
 export function TimezoneForm({ user }: { user: User }) {

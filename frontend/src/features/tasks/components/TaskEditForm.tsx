@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextArea } from '@/components/TextArea';
 import { TextField } from '@/components/TextField';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Task } from '@/lib/api/types';
-import { rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { formatLabels, parseLabels } from '@/lib/labels';
 import { useEscapeKey } from '@/lib/use-escape-key';
 import { checkRequired, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@/lib/validation';
@@ -34,7 +33,7 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
   const errorText = useFieldErrorText();
   const update = useUpdateTask();
   const form = useRef<HTMLFormElement>(null);
-  const { register, control, handleSubmit, setError, setFocus, formState } =
+  const { values, register, handleSubmit, setValue, setError, setFocus, errors } =
     useForm<TaskEditFields>({
       defaultValues: {
         title: task.title,
@@ -64,7 +63,6 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
     );
   });
 
-  const { errors } = formState;
   return (
     <form
       ref={form}
@@ -76,7 +74,7 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
       <TextField
         label={t('tasks.titleField')}
         maxLength={TITLE_MAX_LENGTH}
-        {...register('title', { validate: rule(checkRequired) })}
+        {...register('title', checkRequired)}
         errors={errorText(errors.title)}
       />
       <TextArea
@@ -92,11 +90,7 @@ export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
         {...register('dueDate')}
         errors={errorText(errors.dueDate)}
       />
-      <Controller
-        control={control}
-        name="priority"
-        render={({ field }) => <PrioritySelect value={field.value} onChange={field.onChange} />}
-      />
+      <PrioritySelect value={values.priority} onChange={(value) => setValue('priority', value)} />
       <TextField
         label={t('labels.field')}
         hint={t('labels.fieldHint')}

@@ -1,9 +1,8 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { rule, setServerErrors, useFieldErrorText } from '@/lib/form';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import {
   checkEmail,
   checkPassword,
@@ -21,7 +20,7 @@ export function CreateUserForm() {
   const describeError = useErrorMessage();
   const errorText = useFieldErrorText();
   const create = useCreateUser();
-  const { register, handleSubmit, setError, reset, formState } = useForm({ defaultValues: EMPTY });
+  const { register, handleSubmit, setError, reset, errors } = useForm({ defaultValues: EMPTY });
   const submit = handleSubmit(({ name, email, password, isAdmin }) => {
     const body = { name: name.trim(), email: email.trim(), password, is_admin: isAdmin };
     create.mutate(body, {
@@ -31,7 +30,6 @@ export function CreateUserForm() {
   });
 
   const error = create.error instanceof ApiError ? create.error : null;
-  const { errors } = formState;
   return (
     <form
       className="form form--wide"
@@ -44,7 +42,7 @@ export function CreateUserForm() {
         <TextField
           label={t('auth.name')}
           maxLength={NAME_MAX_LENGTH}
-          {...register('name', { validate: rule(checkRequired) })}
+          {...register('name', checkRequired)}
           errors={errorText(errors.name)}
         />
         <TextField
@@ -52,7 +50,7 @@ export function CreateUserForm() {
           type="email"
           autoComplete="off"
           maxLength={EMAIL_MAX_LENGTH}
-          {...register('email', { validate: rule(checkEmail) })}
+          {...register('email', checkEmail)}
           errors={errorText(errors.email)}
         />
         <TextField
@@ -60,7 +58,7 @@ export function CreateUserForm() {
           type="password"
           autoComplete="new-password"
           maxLength={PASSWORD_MAX_LENGTH}
-          {...register('password', { validate: rule(checkPassword) })}
+          {...register('password', checkPassword)}
           errors={errorText(errors.password)}
         />
       </div>
