@@ -9,7 +9,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Every folder under src/features is a feature; a new one is covered without editing this file. */
-const features = readdirSync(fileURLToPath(new URL('./src/features', import.meta.url)), { withFileTypes: true })
+const features = readdirSync(fileURLToPath(new URL('./src/features', import.meta.url)), {
+  withFileTypes: true,
+})
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
@@ -82,7 +84,13 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
-    files: ['e2e/**/*.ts', 'eslint.config.js', 'vite.config.ts', 'playwright.config.ts', 'scripts/**/*.{js,mjs,ts}'],
+    files: [
+      'e2e/**/*.ts',
+      'eslint.config.js',
+      'vite.config.ts',
+      'playwright.config.ts',
+      'scripts/**/*.{js,mjs,ts}',
+    ],
     languageOptions: { globals: { ...globals.node } },
     // Playwright fixtures call `use`, which is not React's hook.
     rules: { 'no-console': 'off', 'react-hooks/rules-of-hooks': 'off' },
