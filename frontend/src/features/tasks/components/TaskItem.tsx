@@ -21,6 +21,7 @@ import { DueBadge } from './DueBadge';
 import { LabelChips } from './LabelChips';
 import { PriorityFlag } from './PriorityFlag';
 import { TaskEditForm } from './TaskEditForm';
+import './TaskItem.css';
 
 export type ProjectTag = { name: string; color: string };
 
