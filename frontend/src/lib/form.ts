@@ -2,7 +2,7 @@
  * The one form toolkit: `useForm` keeps a form's values, runs its client checks (rules return a
  * translatable Problem), puts a 422's per-field messages on the fields they concern, and turns a
  * field's error into the sentences a TextField shows. In-house rather than react-hook-form:
- * these forms need a fraction of it, and the library cost ~10 KB of the initial JS budget.
+ * these forms need a fraction of it, and the library added about 13 KB gzipped to the initial JS.
  */
 import { useCallback, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError } from './api/errors';
