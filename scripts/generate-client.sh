@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate the SPA's typed API client from the backend's OpenAPI spec.
-#   scripts/generate-client.sh          write frontend/openapi.json and frontend/src/lib/api/schema.ts
+#   scripts/generate-client.sh          write frontend/openapi.json, frontend/src/lib/api/schema.ts
+#                                       and frontend/src/lib/api/limits.ts (the forms' input limits)
 #   scripts/generate-client.sh --check  regenerate into a temporary folder and fail (with a diff)
 #                                       when the committed files no longer match the backend
 set -euo pipefail
@@ -10,6 +11,7 @@ backend="$root/backend"
 frontend="$root/frontend"
 spec_rel="openapi.json"
 schema_rel="src/lib/api/schema.ts"
+limits_rel="src/lib/api/limits.ts"
 
 check=false
 case "${1:-}" in
@@ -40,10 +42,12 @@ fi
 # Fields with a server-side default stay optional in request bodies (--default-non-nullable false).
 "$frontend/node_modules/.bin/openapi-typescript" "$out/$spec_rel" -o "$out/$schema_rel" \
   --default-non-nullable false >/dev/null
+# The forms' length and range limits, read from the same spec (never copied by hand).
+node "$frontend/scripts/generate-limits.mjs" "$out/$spec_rel" "$out/$limits_rel"
 
 if $check; then
   status=0
-  for file in "$spec_rel" "$schema_rel"; do
+  for file in "$spec_rel" "$schema_rel" "$limits_rel"; do
     if ! diff -u --label "committed frontend/$file" --label "generated frontend/$file" \
       "$frontend/$file" "$out/$file"; then
       status=1
@@ -55,5 +59,5 @@ if $check; then
   fi
   echo "API client matches the backend's OpenAPI spec."
 else
-  echo "Wrote frontend/$spec_rel and frontend/$schema_rel"
+  echo "Wrote frontend/$spec_rel, frontend/$schema_rel and frontend/$limits_rel"
 fi

@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './styles/tokens.css';
+import './styles/base.css';
 import './styles/global.css';
 import './styles/organise.css';
 import { AppProvider } from './app/provider';

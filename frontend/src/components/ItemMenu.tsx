@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useEscapeKey } from '@/lib/use-escape-key';
 
 export type MenuAction = { label: string; onSelect: () => void; danger?: boolean };
 
@@ -33,18 +34,10 @@ export function ItemMenu({ label, actions, buttonProps }: ItemMenuProps) {
     setOpen(false);
     button.current?.focus();
   };
+  useEscapeKey(root, close, { enabled: open, stopPropagation: true });
 
   return (
-    <div
-      className="menu"
-      ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          close();
-        }
-      }}
-    >
+    <div className="menu" ref={root}>
       <button
         ref={button}
         type="button"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './Pagination.css';
 
 type PaginationProps = { page: number; pages: number; onPageChange: (page: number) => void };
 

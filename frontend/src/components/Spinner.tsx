@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './Spinner.css';
 
 type SpinnerProps = { label?: string; fullPage?: boolean };
 

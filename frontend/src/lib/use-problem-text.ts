@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, type Problem } from './validation';
+import { GOAL_MIN_LENGTH, PASSWORD_MIN_LENGTH, type Problem } from './validation';
 
 /** Field problems as sentences in the current language, ready for a TextField's `errors`. */
 export function useProblemText(): (problem: Problem | undefined, server?: string[]) => string[] {
@@ -15,6 +15,8 @@ export function useProblemText(): (problem: Problem | undefined, server?: string
         return [t('validation.passwordTooShort', { count: PASSWORD_MIN_LENGTH })];
       case 'passwordsDiffer':
         return [t('validation.passwordsDiffer')];
+      case 'goalTooShort':
+        return [t('planner.goalTooShort', { count: GOAL_MIN_LENGTH })];
     }
   };
 }

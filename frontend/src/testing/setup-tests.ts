@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { initI18n } from '@/i18n';
 import '@/i18n/organise';
 import { setAccessToken } from '@/lib/api/session';
@@ -30,6 +30,8 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  // A test that failed on fake timers must not leave them to the next one.
+  vi.useRealTimers();
   cleanup();
   server.resetHandlers();
 });

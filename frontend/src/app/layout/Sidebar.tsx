@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { paths } from '@/config/paths';
@@ -7,6 +7,7 @@ import { LabelsNav } from '@/features/labels/components/LabelsNav';
 import { ProjectsNav } from '@/features/projects/components/ProjectsNav';
 import { useTaskCounts } from '@/features/tasks/api/get-task-counts';
 import { INBOX_DROP_ID, type DragData } from '@/lib/drag';
+import { useEscapeKey } from '@/lib/use-escape-key';
 
 type SidebarProps = { open: boolean; onClose: () => void };
 
@@ -37,14 +38,14 @@ function InboxLink({ count }: { count?: number }) {
 export function Sidebar({ open, onClose }: SidebarProps) {
   const { t } = useTranslation();
   const counts = useTaskCounts();
+  const aside = useRef<HTMLElement>(null);
+  useEscapeKey(aside, onClose, { enabled: open });
   return (
     <aside
+      ref={aside}
       id="sidebar"
       className={open ? 'sidebar sidebar--open' : 'sidebar'}
       aria-label={t('sidebar.label')}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) onClose();
-      }}
     >
       <nav aria-label={t('sidebar.views')}>
         <ul className="sidebar__list">

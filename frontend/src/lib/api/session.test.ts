@@ -60,7 +60,10 @@ describe('authFetch', () => {
       meAcceptingOnly('fresh', seen),
       http.post(url('/api/auth/refresh'), async () => {
         refreshes += 1;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Held until all three were refused, so each arrives while this refresh is in flight.
+        await vi.waitFor(() =>
+          expect(seen).toEqual(['Bearer stale', 'Bearer stale', 'Bearer stale']),
+        );
         return HttpResponse.json(tokenBody('fresh'));
       }),
     );

@@ -1,33 +1,27 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { useProblemText } from '@/lib/use-problem-text';
-import { checkEmail, type Problem } from '@/lib/validation';
+import { useFieldErrorText, useForm } from '@/lib/form';
+import { checkEmail, EMAIL_MAX_LENGTH } from '@/lib/validation';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
 export function ForgotPasswordForm() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const problemText = useProblemText();
+  const errorText = useFieldErrorText();
   const request = useRequestPasswordReset();
-  const [email, setEmail] = useState('');
-  const [problem, setProblem] = useState<Problem | undefined>();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = checkEmail(email);
-    setProblem(found);
-    if (!found) request.mutate(email.trim());
-  }
+  const { register, handleSubmit, values, errors } = useForm({
+    defaultValues: { email: '' },
+  });
+  const submit = handleSubmit(({ email }) => request.mutate(email.trim()));
 
   if (request.isSuccess) {
     return (
       <div className="form" role="status">
         <h1>{t('auth.checkEmailTitle')}</h1>
-        <p>{t('auth.checkEmail', { email: email.trim() })}</p>
+        <p>{t('auth.checkEmail', { email: values.email.trim() })}</p>
         <Link to={paths.auth.login.getHref()}>{t('auth.backToLogin')}</Link>
       </div>
     );
@@ -45,9 +39,9 @@ export function ForgotPasswordForm() {
         label={t('auth.email')}
         type="email"
         autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        errors={problemText(problem)}
+        maxLength={EMAIL_MAX_LENGTH}
+        {...register('email', checkEmail)}
+        errors={errorText(errors.email)}
       />
       <button type="submit" className="button button--primary" disabled={request.isPending}>
         {t('auth.sendResetLink')}

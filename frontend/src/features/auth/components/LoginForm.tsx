@@ -1,31 +1,27 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { useProblemText } from '@/lib/use-problem-text';
-import { checkEmail, checkRequired, hasProblems, type Problems } from '@/lib/validation';
+import { useFieldErrorText, useForm } from '@/lib/form';
+import { checkEmail, checkRequired, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '@/lib/validation';
 import { useLogin } from '../api/login';
 
 type LoginFormProps = { next: string | null; onSuccess: () => void };
+type LoginFields = { email: string; password: string };
 
 export function LoginForm({ next, onSuccess }: LoginFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const problemText = useProblemText();
+  const errorText = useFieldErrorText();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problems<'email' | 'password'>>({});
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = { email: checkEmail(email), password: checkRequired(password) };
-    setProblems(found);
-    if (!hasProblems(found)) login.mutate({ email: email.trim(), password }, { onSuccess });
-  }
+  const { register, handleSubmit, errors } = useForm<LoginFields>({
+    defaultValues: { email: '', password: '' },
+  });
+  const submit = handleSubmit(({ email, password }) =>
+    login.mutate({ email: email.trim(), password }, { onSuccess }),
+  );
 
   const error = login.error;
   const wrongCredentials = error instanceof ApiError && error.status === 401;
@@ -41,17 +37,17 @@ export function LoginForm({ next, onSuccess }: LoginFormProps) {
         label={t('auth.email')}
         type="email"
         autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        errors={problemText(problems.email)}
+        maxLength={EMAIL_MAX_LENGTH}
+        {...register('email', checkEmail)}
+        errors={errorText(errors.email)}
       />
       <TextField
         label={t('auth.password')}
         type="password"
         autoComplete="current-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        errors={problemText(problems.password)}
+        maxLength={PASSWORD_MAX_LENGTH}
+        {...register('password', checkRequired)}
+        errors={errorText(errors.password)}
       />
       <button type="submit" className="button button--primary" disabled={login.isPending}>
         {login.isPending ? t('auth.loggingIn') : t('auth.login')}

@@ -1,34 +1,30 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { useProblemText } from '@/lib/use-problem-text';
-import { checkPassword, hasProblems, serverErrors, type Problems } from '@/lib/validation';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
+import { checkPassword, PASSWORD_MAX_LENGTH } from '@/lib/validation';
 import { useConfirmPasswordReset } from '../api/confirm-password-reset';
 
 type ResetPasswordFormProps = { token: string };
+type ResetFields = { password: string; repeat: string };
 
 export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const problemText = useProblemText();
+  const errorText = useFieldErrorText();
   const confirm = useConfirmPasswordReset();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problems<'password' | 'repeat'>>({});
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Problems<'password' | 'repeat'> = {
-      password: checkPassword(password),
-      repeat: password === repeat ? undefined : 'passwordsDiffer',
-    };
-    setProblems(found);
-    if (!hasProblems(found)) confirm.mutate({ token, password });
-  }
+  const { register, handleSubmit, setError, errors } = useForm<ResetFields>({
+    defaultValues: { password: '', repeat: '' },
+  });
+  const submit = handleSubmit(({ password }) =>
+    confirm.mutate(
+      { token, password },
+      { onError: (error) => setServerErrors(error, setError, ['password']) },
+    ),
+  );
 
   if (confirm.isSuccess) {
     return (
@@ -53,18 +49,20 @@ export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
         label={t('auth.newPassword')}
         type="password"
         autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        maxLength={PASSWORD_MAX_LENGTH}
+        {...register('password', checkPassword)}
         hint={t('auth.passwordHint')}
-        errors={problemText(problems.password, serverErrors(error?.fieldErrors, 'password'))}
+        errors={errorText(errors.password)}
       />
       <TextField
         label={t('auth.repeatPassword')}
         type="password"
         autoComplete="new-password"
-        value={repeat}
-        onChange={(event) => setRepeat(event.target.value)}
-        errors={problemText(problems.repeat)}
+        maxLength={PASSWORD_MAX_LENGTH}
+        {...register('repeat', (repeat, { password }) =>
+          repeat === password ? undefined : 'passwordsDiffer',
+        )}
+        errors={errorText(errors.repeat)}
       />
       <button type="submit" className="button button--primary" disabled={confirm.isPending}>
         {t('auth.setPassword')}

@@ -1,15 +1,14 @@
 import { api } from '@/lib/api/client';
 import { ApiError, unwrap } from '@/lib/api/errors';
 import type { Project } from '@/lib/api/types';
+import { PROJECT_NAME_MAX_LENGTH } from '@/lib/validation';
 
-const NAME_MAX = 80;
-
-/** "Goal", or "Goal (2)"… when a project of that name exists; always within 80 characters. */
+/** "Goal", or "Goal (2)"… when a project of that name exists; always within the name's limit. */
 export function projectNameFor(goal: string, attempt: number): string {
   const suffix = attempt === 1 ? '' : ` (${attempt})`;
   return `${goal
     .trim()
-    .slice(0, NAME_MAX - suffix.length)
+    .slice(0, PROJECT_NAME_MAX_LENGTH - suffix.length)
     .trim()}${suffix}`;
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DayPlan } from '../api/plan-today';
+import './planner.css';
 
 type DayPlanPreviewProps = {
   plan: DayPlan;

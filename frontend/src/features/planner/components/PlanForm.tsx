@@ -1,44 +1,37 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextArea } from '@/components/TextArea';
 import { TextField } from '@/components/TextField';
+import { limits } from '@/lib/api/limits';
 import type { Granularity } from '@/lib/api/types';
-import { GOAL_MIN_LENGTH } from '@/lib/validation';
+import { useFieldErrorText, useForm } from '@/lib/form';
+import { checkGoal, GOAL_MAX_LENGTH } from '@/lib/validation';
 
-export const MAX_TASKS_LIMIT = 15;
+export const MAX_TASKS_LIMIT = limits.GenerateIn.max_tasks.maximum;
 const DEFAULT_MAX_TASKS = 7;
 const GRANULARITIES: Granularity[] = ['coarse', 'normal', 'fine'];
 
 export type PlanRequest = { goal: string; maxTasks: number; granularity: Granularity };
 
 type PlanFormProps = { disabled: boolean; onSubmit: (request: PlanRequest) => void };
+type PlanFields = { goal: string; maxTasks: string; granularity: Granularity };
 
 export function PlanForm({ disabled, onSubmit }: PlanFormProps) {
   const { t } = useTranslation();
   const granularityId = useId();
-  const [goal, setGoal] = useState('');
-  const [maxTasks, setMaxTasks] = useState(String(DEFAULT_MAX_TASKS));
-  const [granularity, setGranularity] = useState<Granularity>('normal');
-  const [goalProblem, setGoalProblem] = useState<string | null>(null);
+  const errorText = useFieldErrorText();
+  const { register, handleSubmit, errors } = useForm<PlanFields>({
+    defaultValues: { goal: '', maxTasks: String(DEFAULT_MAX_TASKS), granularity: 'normal' },
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = goal.trim();
-    const problem =
-      trimmed === ''
-        ? t('validation.required')
-        : trimmed.length < GOAL_MIN_LENGTH
-          ? t('planner.goalTooShort', { count: GOAL_MIN_LENGTH })
-          : null;
-    setGoalProblem(problem);
-    if (problem) return;
+  const submit = handleSubmit(({ goal, maxTasks, granularity }) => {
     const count = Math.round(Number(maxTasks)) || DEFAULT_MAX_TASKS;
     onSubmit({
-      goal: trimmed,
+      goal: goal.trim(),
       maxTasks: Math.min(MAX_TASKS_LIMIT, Math.max(1, count)),
       granularity,
     });
-  }
+  });
 
   const labels: Record<Granularity, string> = {
     coarse: t('planner.granularityCoarse'),
@@ -55,11 +48,10 @@ export function PlanForm({ disabled, onSubmit }: PlanFormProps) {
       <TextArea
         label={t('planner.goal')}
         placeholder={t('planner.goalPlaceholder')}
-        value={goal}
         rows={3}
-        maxLength={500}
-        onChange={(event) => setGoal(event.target.value)}
-        errors={goalProblem ? [goalProblem] : []}
+        maxLength={GOAL_MAX_LENGTH}
+        {...register('goal', checkGoal)}
+        errors={errorText(errors.goal)}
       />
       <div className="form__grid">
         <TextField
@@ -68,20 +60,14 @@ export function PlanForm({ disabled, onSubmit }: PlanFormProps) {
           inputMode="numeric"
           min={1}
           max={MAX_TASKS_LIMIT}
-          value={maxTasks}
           className="field--short"
-          onChange={(event) => setMaxTasks(event.target.value)}
+          {...register('maxTasks')}
         />
         <div className="field">
           <label className="field__label" htmlFor={granularityId}>
             {t('planner.granularity')}
           </label>
-          <select
-            id={granularityId}
-            className="select"
-            value={granularity}
-            onChange={(event) => setGranularity(event.target.value as Granularity)}
-          >
+          <select id={granularityId} className="select" {...register('granularity')}>
             {GRANULARITIES.map((value) => (
               <option key={value} value={value}>
                 {labels[value]}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '@/i18n';
 import { ApiError } from '@/lib/api/errors';
+import { limits } from '@/lib/api/limits';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useAcceptDayPlan } from '../api/accept-day-plan';
 import { usePlanToday } from '../api/plan-today';
@@ -9,7 +10,7 @@ import { useDayChoices } from '../hooks/use-day-choices';
 import { DayPlanPreview } from './DayPlanPreview';
 
 const DEFAULT_MINUTES = 120;
-const MAX_MINUTES = 1440;
+const MAX_MINUTES = limits.PlanTodayIn.available_minutes.maximum;
 
 /**
  * "Plan my day": ask how much time there is, preview the tasks that fit (with why), let the

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TITLE_MAX_LENGTH } from '@/lib/validation';
 import type { DraftTask } from '../hooks/use-plan-draft';
 import { PlanSource } from './PlanSource';
+import './planner.css';
 
 type PlanPreviewProps = {
   draft: DraftTask[];

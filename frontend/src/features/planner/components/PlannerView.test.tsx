@@ -118,8 +118,9 @@ describe('planner', () => {
   it('can cancel a slow request and stays usable', async () => {
     server.use(
       ...sessionHandlers(),
-      http.post(url('/api/tasks/generate'), async () => {
-        await new Promise((resolve) => setTimeout(resolve, 5_000));
+      // Answers only when the app gives up on the request: Cancel must abort it.
+      http.post(url('/api/tasks/generate'), async ({ request }) => {
+        await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
         return HttpResponse.json(plan);
       }),
     );

@@ -11,6 +11,7 @@ import { usePlanRequest } from '../hooks/use-plan-request';
 import { PlanForm, type PlanRequest } from './PlanForm';
 import { PlanPreview } from './PlanPreview';
 import { PlanRequestStatus } from './PlanRequestStatus';
+import './planner.css';
 
 /** Goal → proposal (dry run, maybe as a background job) → review → accept. */
 export function PlannerView() {

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
-import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { COLORS, type ColorName } from '@/lib/colors';
-import { serverErrors } from '@/lib/validation';
+import { fieldsExplain, setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
+import { useEscapeKey } from '@/lib/use-escape-key';
+import { checkRequired, PROJECT_NAME_MAX_LENGTH } from '@/lib/validation';
 
-export const PROJECT_NAME_MAX = 80;
 export type ProjectFields = { name: string; color: ColorName };
 
 type ProjectFormProps = {
@@ -19,50 +19,37 @@ type ProjectFormProps = {
   onCancel: () => void;
 };
 
-/** Name and colour of a project, for creating and for editing. */
+/** Name and colour of a project, for creating and for editing. Escape cancels. */
 export function ProjectForm(props: ProjectFormProps) {
   const { label, initial, submitLabel, error, pending, onSubmit, onCancel } = props;
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const [fields, setFields] = useState<ProjectFields>(initial ?? { name: '', color: 'blue' });
-  const [missing, setMissing] = useState(false);
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
+  const errorText = useFieldErrorText();
+  const form = useRef<HTMLFormElement>(null);
+  const { register, handleSubmit, setError, setFocus, errors } = useForm<ProjectFields>({
+    defaultValues: initial ?? { name: '', color: 'blue' },
+  });
+  useEscapeKey(form, onCancel);
+  useEffect(() => setFocus('name'), [setFocus]);
+  // The request belongs to the caller; its 422 still lands on the field it concerns.
+  useEffect(() => {
+    setServerErrors(error, setError, ['name']);
+  }, [error, setError]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const name = fields.name.trim();
-    setMissing(name === '');
-    if (name !== '') onSubmit({ ...fields, name });
-  }
-
+  const submit = handleSubmit((fields) => onSubmit({ ...fields, name: fields.name.trim() }));
   return (
-    <form
-      className="project-form"
-      aria-label={label}
-      noValidate
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
+    <form className="project-form" aria-label={label} noValidate onSubmit={submit} ref={form}>
       <TextField
         label={t('projects.name')}
-        value={fields.name}
-        maxLength={PROJECT_NAME_MAX}
-        autoFocus
-        onChange={(event) => setFields({ ...fields, name: event.target.value })}
-        errors={missing ? [t('validation.required')] : serverErrors(fieldErrors, 'name')}
+        maxLength={PROJECT_NAME_MAX_LENGTH}
+        {...register('name', checkRequired)}
+        errors={errorText(errors.name)}
       />
       <div className="field">
         <label className="field__label" htmlFor={`${label}-color`}>
           {t('projects.color')}
         </label>
-        <select
-          id={`${label}-color`}
-          className="select"
-          value={fields.color}
-          onChange={(event) => setFields({ ...fields, color: event.target.value as ColorName })}
-        >
+        <select id={`${label}-color`} className="select" {...register('color')}>
           {COLORS.map((color) => (
             <option key={color} value={color}>
               {t(`colors.${color}`)}
@@ -70,7 +57,7 @@ export function ProjectForm(props: ProjectFormProps) {
           ))}
         </select>
       </div>
-      {error && !fieldErrors?.name && (
+      {error && !fieldsExplain(error, ['name']) && (
         <p className="form__error" role="alert">
           {describeError(error)}
         </p>

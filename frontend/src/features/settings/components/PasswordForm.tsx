@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { TextField } from '@/components/TextField';
@@ -6,59 +5,42 @@ import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useEndSession } from '@/lib/auth/user';
-import { useProblemText } from '@/lib/use-problem-text';
-import {
-  checkPassword,
-  checkRequired,
-  hasProblems,
-  serverErrors,
-  type Problems,
-} from '@/lib/validation';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
+import { checkPassword, checkRequired, PASSWORD_MAX_LENGTH } from '@/lib/validation';
 import { useChangePassword } from '../api/change-password';
 
-type Field = 'current' | 'password' | 'repeat';
-const EMPTY: Record<Field, string> = { current: '', password: '', repeat: '' };
+type PasswordFields = { current: string; password: string; repeat: string };
 
 export function PasswordForm() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const problemText = useProblemText();
+  const errorText = useFieldErrorText();
   const change = useChangePassword();
   const endSession = useEndSession();
   const navigate = useNavigate();
-  const [form, setForm] = useState(EMPTY);
-  const [problems, setProblems] = useState<Problems<Field>>({});
+  const { register, handleSubmit, setError, errors } = useForm<PasswordFields>({
+    defaultValues: { current: '', password: '', repeat: '' },
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Problems<Field> = {
-      current: checkRequired(form.current),
-      password: checkPassword(form.password),
-      repeat: form.password === form.repeat ? undefined : 'passwordsDiffer',
-    };
-    setProblems(found);
-    if (hasProblems(found)) return;
+  const submit = handleSubmit(({ current, password }) =>
     change.mutate(
-      { currentPassword: form.current, password: form.password },
+      { currentPassword: current, password },
       {
         // A new password ends every session, this one too: log in again with it.
         onSuccess: () => {
           endSession();
           navigate(paths.auth.login.getHref(null, 'password'), { replace: true });
         },
+        onError: (error) => {
+          setServerErrors(error, setError, ['password']);
+          if (isWrongCurrent(error)) {
+            setError('current', { type: 'server', message: t('settings.wrongPassword') });
+          }
+        },
       },
-    );
-  }
+    ),
+  );
 
-  const error = change.error instanceof ApiError ? change.error : null;
-  const wrongCurrent =
-    error !== null &&
-    (error.status === 401 || error.status === 403 || 'current_password' in error.fieldErrors);
-  const field = (name: Field) => ({
-    value: form[name],
-    onChange: (event: { target: { value: string } }) =>
-      setForm({ ...form, [name]: event.target.value }),
-  });
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="password-title">
       <h2 id="password-title">{t('settings.changePassword')}</h2>
@@ -66,25 +48,30 @@ export function PasswordForm() {
         label={t('settings.currentPassword')}
         type="password"
         autoComplete="current-password"
-        {...field('current')}
-        errors={problemText(problems.current, wrongCurrent ? [t('settings.wrongPassword')] : [])}
+        maxLength={PASSWORD_MAX_LENGTH}
+        {...register('current', checkRequired)}
+        errors={errorText(errors.current)}
       />
       <TextField
         label={t('auth.newPassword')}
         type="password"
         autoComplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
         hint={t('auth.passwordHint')}
-        {...field('password')}
-        errors={problemText(problems.password, serverErrors(error?.fieldErrors, 'password'))}
+        {...register('password', checkPassword)}
+        errors={errorText(errors.password)}
       />
       <TextField
         label={t('auth.repeatPassword')}
         type="password"
         autoComplete="new-password"
-        {...field('repeat')}
-        errors={problemText(problems.repeat)}
+        maxLength={PASSWORD_MAX_LENGTH}
+        {...register('repeat', (repeat, { password }) =>
+          repeat === password ? undefined : 'passwordsDiffer',
+        )}
+        errors={errorText(errors.repeat)}
       />
-      {change.error && !wrongCurrent && (
+      {change.error && !isWrongCurrent(change.error) && (
         <p className="form__error" role="alert">
           {describeError(change.error)}
         </p>
@@ -93,5 +80,12 @@ export function PasswordForm() {
         {t('settings.changePassword')}
       </button>
     </form>
+  );
+}
+
+function isWrongCurrent(error: Error): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.status === 401 || error.status === 403 || 'current_password' in error.fieldErrors)
   );
 }

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@/lib/api/types';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { browserTimezone, updateTimezone } from '@/lib/auth/timezone';
 import { userQueryKey } from '@/lib/auth/user';
+import { useForm } from '@/lib/form';
 
 /** Where "today" is: the zone Today, Upcoming and overdue dates are computed in. */
 export function TimezoneForm({ user }: { user: User }) {
@@ -12,15 +13,14 @@ export function TimezoneForm({ user }: { user: User }) {
   const describeError = useErrorMessage();
   const queryClient = useQueryClient();
   const id = useId();
-  const [zone, setZone] = useState(user.timezone);
+  const { register, handleSubmit } = useForm({ defaultValues: { zone: user.timezone } });
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | Error>('idle');
   const zones = useMemo(() => {
     const all = Intl.supportedValuesOf?.('timeZone') ?? [];
     return [...new Set(['UTC', browserTimezone(), user.timezone, ...all])];
   }, [user.timezone]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = handleSubmit(async ({ zone }) => {
     setStatus('saving');
     try {
       queryClient.setQueryData(userQueryKey, await updateTimezone(zone));
@@ -29,7 +29,7 @@ export function TimezoneForm({ user }: { user: User }) {
     } catch (error) {
       setStatus(error as Error);
     }
-  }
+  });
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -41,9 +41,8 @@ export function TimezoneForm({ user }: { user: User }) {
         <select
           id={id}
           className="select select--full"
-          value={zone}
           aria-describedby={`${id}-hint`}
-          onChange={(event) => setZone(event.target.value)}
+          {...register('zone')}
         >
           {zones.map((name) => (
             <option key={name} value={name}>

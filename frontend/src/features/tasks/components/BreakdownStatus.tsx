@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
+import '@/components/Spinner.css';
 
 type BreakdownStatusProps = {
   isPending: boolean;

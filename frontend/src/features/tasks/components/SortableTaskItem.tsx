@@ -3,6 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { taskDragId, type DragData } from '@/lib/drag';
+import { renderSubtasks } from './SubtaskList';
 import { TaskItem } from './TaskItem';
 
 type SortableTaskItemProps = ComponentProps<typeof TaskItem> & {
@@ -48,6 +49,7 @@ export function SortableTaskItem({ selecting, onSelect, ...props }: SortableTask
   );
   return (
     <TaskItem
+      renderSubtasks={renderSubtasks}
       {...props}
       lead={lead}
       itemRef={setNodeRef}

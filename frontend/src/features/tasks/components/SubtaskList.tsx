@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { Task } from '@/lib/api/types';
 import { ErrorState } from '@/components/ErrorState';
 import { Spinner } from '@/components/Spinner';
 import { useSubtasks } from '../api/get-subtasks';
@@ -22,8 +23,13 @@ export function SubtaskList({ parentId, parentTitle }: SubtaskListProps) {
       aria-label={t('tasks.subtasksOf', { title: parentTitle })}
     >
       {items.map((task) => (
-        <TaskItem key={task.id} task={task} nested />
+        <TaskItem key={task.id} task={task} nested renderSubtasks={renderSubtasks} />
       ))}
     </ul>
   );
+}
+
+/** What a list passes to TaskItem's renderSubtasks, so TaskItem need not import this module. */
+export function renderSubtasks(parent: Task) {
+  return <SubtaskList parentId={parent.id} parentTitle={parent.title} />;
 }

@@ -1,88 +1,101 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextArea } from '@/components/TextArea';
 import { TextField } from '@/components/TextField';
-import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Task } from '@/lib/api/types';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
 import { formatLabels, parseLabels } from '@/lib/labels';
-import { serverErrors, TITLE_MAX_LENGTH } from '@/lib/validation';
+import { useEscapeKey } from '@/lib/use-escape-key';
+import { checkRequired, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@/lib/validation';
 import { useUpdateTask } from '../api/update-task';
 import { PrioritySelect } from './PrioritySelect';
 
 type TaskEditFormProps = { task: Task; onClose: () => void };
+type TaskEditFields = {
+  title: string;
+  description: string;
+  dueDate: string;
+  priority: Task['priority'];
+  labels: string;
+};
+const SERVER_FIELDS = {
+  title: 'title',
+  description: 'description',
+  due_date: 'dueDate',
+  labels: 'labels',
+} as const;
 
 /** Edit in place: Enter saves, Escape cancels. */
 export function TaskEditForm({ task, onClose }: TaskEditFormProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
+  const errorText = useFieldErrorText();
   const update = useUpdateTask();
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description ?? '');
-  const [dueDate, setDueDate] = useState(task.due_date ?? '');
-  const [priority, setPriority] = useState(task.priority);
-  const [labels, setLabels] = useState(formatLabels(task.labels));
-  const [titleMissing, setTitleMissing] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const { values, register, handleSubmit, setValue, setError, setFocus, errors } =
+    useForm<TaskEditFields>({
+      defaultValues: {
+        title: task.title,
+        description: task.description ?? '',
+        dueDate: task.due_date ?? '',
+        priority: task.priority,
+        labels: formatLabels(task.labels),
+      },
+    });
+  useEscapeKey(form, onClose, { stopPropagation: true });
+  useEffect(() => setFocus('title'), [setFocus]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setTitleMissing(title.trim() === '');
-    if (title.trim() === '') return;
+  const submit = handleSubmit((fields) => {
     const changes = {
-      title: title.trim(),
-      description: description.trim() || null,
-      due_date: dueDate || null,
-      priority,
-      labels: parseLabels(labels),
+      title: fields.title.trim(),
+      description: fields.description.trim() || null,
+      due_date: fields.dueDate || null,
+      priority: fields.priority,
+      labels: parseLabels(fields.labels),
     };
-    update.mutate({ id: task.id, changes }, { onSuccess: onClose });
-  }
+    update.mutate(
+      { id: task.id, changes },
+      {
+        onSuccess: onClose,
+        onError: (error) => setServerErrors(error, setError, SERVER_FIELDS),
+      },
+    );
+  });
 
-  function cancelOnEscape(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-    }
-  }
-
-  const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors : undefined;
   return (
     <form
+      ref={form}
       className="task-edit"
       onSubmit={submit}
-      onKeyDown={cancelOnEscape}
       noValidate
       aria-label={t('tasks.editTask', { title: task.title })}
     >
       <TextField
         label={t('tasks.titleField')}
-        value={title}
         maxLength={TITLE_MAX_LENGTH}
-        autoFocus
-        onChange={(event) => setTitle(event.target.value)}
-        errors={titleMissing ? [t('validation.required')] : serverErrors(fieldErrors, 'title')}
+        {...register('title', checkRequired)}
+        errors={errorText(errors.title)}
       />
       <TextArea
         label={t('tasks.description')}
-        value={description}
         rows={2}
-        onChange={(event) => setDescription(event.target.value)}
-        errors={serverErrors(fieldErrors, 'description')}
+        maxLength={DESCRIPTION_MAX_LENGTH}
+        {...register('description')}
+        errors={errorText(errors.description)}
       />
       <TextField
         label={t('tasks.dueDate')}
         type="date"
-        value={dueDate}
-        onChange={(event) => setDueDate(event.target.value)}
-        errors={serverErrors(fieldErrors, 'due_date')}
+        {...register('dueDate')}
+        errors={errorText(errors.dueDate)}
       />
-      <PrioritySelect value={priority} onChange={setPriority} />
+      <PrioritySelect value={values.priority} onChange={(value) => setValue('priority', value)} />
       <TextField
         label={t('labels.field')}
         hint={t('labels.fieldHint')}
-        value={labels}
-        onChange={(event) => setLabels(event.target.value)}
-        errors={serverErrors(fieldErrors, 'labels')}
+        {...register('labels')}
+        errors={errorText(errors.labels)}
       />
       {update.error && (
         <p className="form__error" role="alert">

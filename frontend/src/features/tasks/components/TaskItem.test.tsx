@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { errorBody, sessionHandlers, url } from '@/testing/api';
@@ -6,12 +6,12 @@ import { makePage, makeTask } from '@/testing/data';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
-// A short undo window keeps the test quick; the real one is VITE_UNDO_WINDOW_MS (6 s default).
+// The undo window passes on fake timers, never by waiting. Under them, clicks go through
+// fireEvent: Testing Library's async wrapper (used by user-event) waits on a real setTimeout.
+const UNDO_WINDOW_MS = 6_000;
 vi.mock('@/config/env', () => ({
-  env: { API_URL: globalThis.location.origin, UNDO_WINDOW_MS: 300 },
+  env: { API_URL: globalThis.location.origin, UNDO_WINDOW_MS: 6_000 },
 }));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('task actions', () => {
   it('hides a deleted task and restores it on undo without deleting anything', async () => {
@@ -26,15 +26,18 @@ describe('task actions', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
-    const { user } = renderApp('/');
+    renderApp('/');
+    const deleteButton = await screen.findByRole('button', { name: 'Delete “Renew passport”' });
+    vi.useFakeTimers();
 
-    await user.click(await screen.findByRole('button', { name: 'Delete “Renew passport”' }));
+    fireEvent.click(deleteButton);
     expect(screen.queryByRole('checkbox', { name: 'Renew passport' })).not.toBeInTheDocument();
     expect(screen.getByText('“Renew passport” deleted.')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(screen.getByRole('checkbox', { name: 'Renew passport' })).toBeInTheDocument();
-    await sleep(500);
+    await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS * 2);
+    vi.useRealTimers();
     expect(deleted).toEqual([]);
   });
 
@@ -50,9 +53,15 @@ describe('task actions', () => {
         return new HttpResponse(null, { status: 204 });
       }),
     );
-    const { user } = renderApp('/');
+    renderApp('/');
+    const deleteButton = await screen.findByRole('button', { name: 'Delete “Renew passport”' });
+    vi.useFakeTimers();
 
-    await user.click(await screen.findByRole('button', { name: 'Delete “Renew passport”' }));
+    fireEvent.click(deleteButton);
+    await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS - 1);
+    expect(deleted).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    vi.useRealTimers();
 
     await waitFor(() => expect(deleted).toEqual(['12']));
     expect(await screen.findByText('No tasks yet')).toBeInTheDocument();

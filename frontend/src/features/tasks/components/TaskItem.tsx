@@ -21,8 +21,8 @@ import { DueBadge } from './DueBadge';
 import { LabelChips } from './LabelChips';
 import { PriorityFlag } from './PriorityFlag';
 import { RecurringActions } from './RecurringActions';
-import { SubtaskList } from './SubtaskList';
 import { TaskEditForm } from './TaskEditForm';
+import './TaskItem.css';
 import { TimeBadges } from './TimeBadges';
 
 export type ProjectTag = { name: string; color: string };
@@ -43,11 +43,13 @@ type TaskItemProps = {
   onShiftClick?: () => void;
   /** Completing goes through the view when it offers undo. */
   onToggle?: (task: Task) => void;
+  /** The expanded subtasks, given by the list (SubtaskList renders TaskItems itself). */
+  renderSubtasks?: (parent: Task) => ReactNode;
 };
 
 export function TaskItem(props: TaskItemProps) {
   const { task, nested = false, project, lead, actions, itemRef, style } = props;
-  const { selected = false, dragging = false, onShiftClick, onToggle } = props;
+  const { selected = false, dragging = false, onShiftClick, onToggle, renderSubtasks } = props;
   const { t, i18n } = useTranslation();
   const checkboxId = useId();
   const [editing, setEditing] = useState(false);
@@ -186,9 +188,7 @@ export function TaskItem(props: TaskItemProps) {
         onRetry={breakdown.start}
         onDismiss={breakdown.dismiss}
       />
-      {expanded && task.subtask_count > 0 && (
-        <SubtaskList parentId={task.id} parentTitle={task.title} />
-      )}
+      {expanded && task.subtask_count > 0 && renderSubtasks?.(task)}
     </li>
   );
 }

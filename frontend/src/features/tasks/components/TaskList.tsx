@@ -5,6 +5,7 @@ import { Pagination } from '@/components/Pagination';
 import { Spinner } from '@/components/Spinner';
 import { useTasks, type TaskListParams } from '../api/get-tasks';
 import { usePendingDeletes } from '../hooks/use-pending-deletes';
+import { renderSubtasks } from './SubtaskList';
 import { TaskItem } from './TaskItem';
 
 type TaskListProps = {
@@ -37,7 +38,7 @@ export function TaskList({ params, onPageChange }: TaskListProps) {
       </p>
       <ul className="task-list" aria-label={t('tasks.listLabel')}>
         {items.map((task) => (
-          <TaskItem key={task.id} task={task} />
+          <TaskItem key={task.id} task={task} renderSubtasks={renderSubtasks} />
         ))}
       </ul>
       <Pagination page={tasks.data.page} pages={tasks.data.pages} onPageChange={onPageChange} />

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_INPUT_ID, useFocusRequest } from '@/lib/shortcuts';
 import { TASK_SORTS, type TaskFilter, type TaskListParams, type TaskSort } from '../api/get-tasks';
+import './TaskToolbar.css';
 
 type TaskToolbarProps = {
   params: TaskListParams;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePendingDeletes } from '../hooks/use-pending-deletes';
 import { useUndo } from '../hooks/use-undo';
+import './UndoToasts.css';
 
 /** "Task deleted · Undo", "Task completed · Undo" for every change still inside its undo window. */
 export function UndoToasts() {

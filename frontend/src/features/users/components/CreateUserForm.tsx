@@ -1,10 +1,16 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api/errors';
 import { useErrorMessage } from '@/lib/api/use-error-message';
-import { useProblemText } from '@/lib/use-problem-text';
-import { checkNewAccount, hasProblems, serverErrors, type Problems } from '@/lib/validation';
+import { setServerErrors, useFieldErrorText, useForm } from '@/lib/form';
+import {
+  checkEmail,
+  checkPassword,
+  checkRequired,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+} from '@/lib/validation';
 import { useCreateUser } from '../api/create-user';
 
 const EMPTY = { name: '', email: '', password: '', isAdmin: false };
@@ -12,28 +18,18 @@ const EMPTY = { name: '', email: '', password: '', isAdmin: false };
 export function CreateUserForm() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const problemText = useProblemText();
+  const errorText = useFieldErrorText();
   const create = useCreateUser();
-  const [form, setForm] = useState(EMPTY);
-  const [problems, setProblems] = useState<Problems<'name' | 'email' | 'password'>>({});
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = checkNewAccount(form);
-    setProblems(found);
-    if (hasProblems(found)) return;
-    const body = {
-      name: form.name.trim(),
-      email: form.email.trim(),
-      password: form.password,
-      is_admin: form.isAdmin,
-    };
-    create.mutate(body, { onSuccess: () => setForm(EMPTY) });
-  }
+  const { register, handleSubmit, setError, reset, errors } = useForm({ defaultValues: EMPTY });
+  const submit = handleSubmit(({ name, email, password, isAdmin }) => {
+    const body = { name: name.trim(), email: email.trim(), password, is_admin: isAdmin };
+    create.mutate(body, {
+      onSuccess: () => reset(EMPTY),
+      onError: (error) => setServerErrors(error, setError, ['name', 'email', 'password']),
+    });
+  });
 
   const error = create.error instanceof ApiError ? create.error : null;
-  const text = (field: 'name' | 'email' | 'password') =>
-    problemText(problems[field], serverErrors(error?.fieldErrors, field));
   return (
     <form
       className="form form--wide"
@@ -45,33 +41,29 @@ export function CreateUserForm() {
       <div className="form__grid">
         <TextField
           label={t('auth.name')}
-          value={form.name}
-          onChange={(event) => setForm({ ...form, name: event.target.value })}
-          errors={text('name')}
+          maxLength={NAME_MAX_LENGTH}
+          {...register('name', checkRequired)}
+          errors={errorText(errors.name)}
         />
         <TextField
           label={t('auth.email')}
           type="email"
           autoComplete="off"
-          value={form.email}
-          onChange={(event) => setForm({ ...form, email: event.target.value })}
-          errors={text('email')}
+          maxLength={EMAIL_MAX_LENGTH}
+          {...register('email', checkEmail)}
+          errors={errorText(errors.email)}
         />
         <TextField
           label={t('auth.password')}
           type="password"
           autoComplete="new-password"
-          value={form.password}
-          onChange={(event) => setForm({ ...form, password: event.target.value })}
-          errors={text('password')}
+          maxLength={PASSWORD_MAX_LENGTH}
+          {...register('password', checkPassword)}
+          errors={errorText(errors.password)}
         />
       </div>
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={form.isAdmin}
-          onChange={(event) => setForm({ ...form, isAdmin: event.target.checked })}
-        />
+        <input type="checkbox" {...register('isAdmin')} />
         {t('users.isAdmin')}
       </label>
       {create.error && (
