@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.infra.conftest import BACKEND_DIR, REPO_ROOT, VENV_BIN, require_tool, run
 
@@ -86,7 +87,7 @@ def test_compose_files_pass_config_quiet(tmp_path: Path, file: str) -> None:
 def test_dev_compose_services_wait_for_healthy_dependencies(tmp_path: Path) -> None:
     services = compose_config(tmp_path, "docker-compose.yml", dev_env_file(tmp_path))["services"]
     assert set(services) == {"db", "redis", "backend", "worker", "frontend"}
-    assert services["db"]["image"] == "postgres:16-alpine"
+    assert services["db"]["image"].startswith("postgres:16-alpine@sha256:")
     assert {v["source"] for v in services["db"]["volumes"]} == {"db-data"}
     for name in ("db", "redis", "backend", "frontend"):
         assert services[name]["healthcheck"]["test"], name
@@ -221,6 +222,56 @@ def test_dockerfile_passes_hadolint(dockerfile: str) -> None:
         [str(VENV_BIN / "hadolint"), "--failure-threshold", "warning", str(REPO_ROOT / dockerfile)]
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PINNED = re.compile(r"[a-z0-9./_-]+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}")
+
+
+def dockerfiles() -> list[Path]:
+    listed = run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=REPO_ROOT)
+    assert listed.returncode == 0, listed.stderr
+    return [REPO_ROOT / name for name in listed.stdout.split() if Path(name).name == "Dockerfile"]
+
+
+def test_every_base_image_is_pinned_by_digest_in_a_literal_from_line() -> None:
+    files = dockerfiles()
+    assert {path.relative_to(REPO_ROOT).as_posix() for path in files} >= {
+        "backend/Dockerfile",
+        "frontend/Dockerfile",
+    }
+    for path in files:
+        stages: set[str] = set()
+        for line in path.read_text().splitlines():
+            if not line.startswith("FROM "):
+                continue
+            image, _, stage = line.removeprefix("FROM ").partition(" AS ")
+            if image not in stages:  # a stage of this file is not a base image
+                assert PINNED.fullmatch(image), f"{path.name}: {line}"
+            stages.add(stage.strip())
+        assert "ARG" not in {line.split()[0] for line in path.read_text().splitlines() if line}
+
+
+def test_every_third_party_compose_image_is_pinned_by_digest(tmp_path: Path) -> None:
+    ours = re.compile(r"(tarefa-[a-z-]+|\$\{\w+:-tarefa-\w+\}):")
+    for file in ("docker-compose.yml", "docker-compose.prod.yml"):
+        images = re.findall(r"(?m)^\s+image: (\S+)", (REPO_ROOT / file).read_text())
+        third_party = [image for image in images if not ours.match(image)]
+        # Ollama's tag is chosen by the operator (OLLAMA_IMAGE_TAG), documented as such.
+        third_party = [image for image in third_party if not image.startswith("ollama/")]
+        assert third_party, file
+        for image in third_party:
+            assert PINNED.fullmatch(image), f"{file}: {image}"
+
+
+def test_dependabot_updates_every_dockerfile_and_compose_file() -> None:
+    config = yaml.safe_load((REPO_ROOT / ".github/dependabot.yml").read_text())
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    docker = updates["docker"]
+    directories = set(docker.get("directories", [docker.get("directory")]))
+    for path in dockerfiles():
+        assert "/" + path.parent.relative_to(REPO_ROOT).as_posix() in directories, path
+    compose = updates["docker-compose"]
+    assert compose["directory"] == "/"
 
 
 def shell_scripts() -> list[str]:
