@@ -56,6 +56,10 @@ def certbot_loop(tmp_path: Path) -> tuple[list[str], str]:
     )
     assert result.returncode == 0, result.stderr
     service = json.loads(result.stdout)["services"]["certbot"]
+    # certbot chowns each renewed key to the previous key's group (101, the unprivileged
+    # Nginx): without CHOWN, root in the container may not give a file a group it is not in.
+    assert service["cap_drop"] == ["ALL"]
+    assert service["cap_add"] == ["CHOWN"]
     (script,) = service["command"]
     return service["entrypoint"], script
 
