@@ -180,8 +180,12 @@ be: ## Open a shell in the backend container
 fe: ## Open a shell in the frontend container
 	$(COMPOSE) exec frontend sh
 
+.PHONY: secrets
+secrets: ## Create the production secret files missing in SECRETS_DIR (./secrets)
+	scripts/make-secrets.sh
+
 .PHONY: prod-up
-prod-up: ## Start the production stack (needs .env.prod, see .env.prod.example)
+prod-up: ## Start the production stack (needs .env.prod, see .env.prod.example, and make secrets)
 	$(PROD_COMPOSE) up --build -d
 
 .PHONY: prod-down

@@ -7,7 +7,10 @@
 # <file>.sha256 in `sha256sum` format, then applies retention. Prints the new file's path on stdout.
 #
 # Connection: DATABASE_URL (postgresql://user:password@host:port/dbname?sslmode=...), or else
-# POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB. The URL is split into
+# POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB. DATABASE_URL_FILE,
+# POSTGRES_PASSWORD_FILE (and DATABASE_PASSWORD_FILE, the backend's) name files holding the value
+# instead (Compose secrets), trailing newline dropped; a variable and its _FILE together stop the
+# script. DATABASE_PASSWORD (or its file) replaces any password in DATABASE_URL. The URL is split into
 # libpq variables (PGHOST, PGPASSWORD, ...) so that no password ever appears on a command line
 # (visible in `ps`); without a password, libpq reads ~/.pgpass or PGPASSFILE.
 #
@@ -91,10 +94,28 @@ export_pg_env_from_url() {
     done
 }
 
+# NAME from the file named by NAME_FILE, when that is set (the convention of the official
+# PostgreSQL image and of the backend's settings). The value is not exported.
+file_env() {
+    local name=$1 file_var="${1}_FILE" value
+    [[ -n ${!file_var:-} ]] || return 0
+    [[ -z ${!name:-} ]] || die "$name and $file_var are both set; keep one"
+    [[ -f ${!file_var} && -r ${!file_var} ]] || die "$file_var: cannot read ${!file_var}"
+    value=$(<"${!file_var}")
+    # $(<file) already drops trailing newlines; a CRLF file leaves a carriage return.
+    value=${value%$'\r'}
+    printf -v "$name" '%s' "$value"
+}
+
 # Set PG* variables from DATABASE_URL or POSTGRES_*; libpq defaults fill in the rest.
 configure_connection() {
+    local DATABASE_PASSWORD=${DATABASE_PASSWORD:-}
+    file_env DATABASE_URL
+    file_env POSTGRES_PASSWORD
+    file_env DATABASE_PASSWORD
     if [[ -n ${DATABASE_URL:-} ]]; then
         export_pg_env_from_url "$DATABASE_URL"
+        [[ -z $DATABASE_PASSWORD ]] || export PGPASSWORD=$DATABASE_PASSWORD
     elif [[ -n ${POSTGRES_DB:-} ]]; then
         export PGDATABASE=$POSTGRES_DB
         [[ -n ${POSTGRES_HOST:-} ]] && export PGHOST=$POSTGRES_HOST

@@ -4,12 +4,13 @@
 #   scripts/compose-smoke.sh dev       docker-compose.yml without a .env
 #   scripts/compose-smoke.sh dev-env   docker-compose.yml after the README's `cp .env.example .env`
 #   scripts/compose-smoke.sh prod      docker-compose.prod.yml with a .env.prod made from
-#                                      .env.prod.example and fresh secrets
+#                                      .env.prod.example and fresh secret files
+#                                      (scripts/make-secrets.sh, in a temporary directory)
 #
 # Run it in a fresh checkout (CI) or a scratch clone: it writes .env / .env.prod and
 # refuses to overwrite existing ones. Host ports are picked free at run time; the compose
 # project is named tarefa-smoke-<mode> so it never touches a developer's own stack.
-# COMPOSE (default "docker compose"); COMPOSE_SMOKE_BUILD=0 uses images built beforehand
+# COMPOSE (default "docker compose"), DOCKER (default "docker"); COMPOSE_SMOKE_BUILD=0 uses images built beforehand
 # (`up --no-build`), e.g. where BuildKit is missing for the web image's extra context.
 set -euo pipefail
 
@@ -55,6 +56,22 @@ probe_account() { # BASE_URL: register, then log in, through the front door
         -d "{\"email\":\"$email\",\"password\":\"$password\"}"
 }
 
+# No secret file's value in what `docker inspect` shows of any container of the project.
+no_secret_in_inspect() { # SECRETS_DIR
+    local name value
+    local -a ids
+    mapfile -t ids < <("${compose[@]}" "${args[@]}" ps -aq)
+    "${DOCKER:-docker}" inspect "${ids[@]}" >"$workdir/inspect.json"
+    for name in postgres_password redis_password secret_key jwt_secret_key; do
+        value="$(<"$1/$name")"
+        if grep -qF -- "$value" "$workdir/inspect.json"; then
+            echo "compose-smoke: the $name secret shows in docker inspect" >&2
+            failed=1
+        fi
+    done
+    echo "compose-smoke: docker inspect of ${#ids[@]} containers shows no secret"
+}
+
 workdir="$(mktemp -d)"
 written=()
 failed=0
@@ -93,9 +110,8 @@ if [[ "$mode" == prod ]]; then
         -e "s|^LETSENCRYPT_DIR=.*|LETSENCRYPT_DIR=$workdir/letsencrypt|" \
         -e "s|^CERTBOT_WEBROOT=.*|CERTBOT_WEBROOT=$workdir/certbot|" \
         .env.prod.example >.env.prod
-    for name in POSTGRES_PASSWORD REDIS_PASSWORD SECRET_KEY JWT_SECRET_KEY; do
-        sed -i -E "s|^$name=$|$name=$(openssl rand -hex 32)|" .env.prod
-    done
+    sed -i -E "s|^SECRETS_DIR=.*|SECRETS_DIR=$workdir/secrets|" .env.prod
+    scripts/make-secrets.sh "$workdir/secrets" >/dev/null
     chmod 600 .env.prod
     args+=(-f docker-compose.prod.yml --env-file .env.prod)
     "${compose[@]}" "${args[@]}" up "$build_flag" --wait --wait-timeout 600
@@ -106,6 +122,7 @@ if [[ "$mode" == prod ]]; then
     probe ready 200 "$base/health/ready"
     probe api-docs-off 404 "$base/api/docs"
     probe_account "$base"
+    no_secret_in_inspect "$workdir/secrets"
 else
     if [[ "$mode" == dev-env ]]; then
         write_new .env

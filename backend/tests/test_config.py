@@ -289,11 +289,13 @@ def test_app_boots_with_the_values_of_env_example(tmp_path):
 def test_app_boots_with_the_values_of_env_prod_example(tmp_path):
     env = {k: v for k, v in dotenv_values(REPO_ROOT / ".env.prod.example").items() if v}
     # What an operator fills in where the example says REQUIRED; compose sets APP_ENV.
+    # The secrets as the compose file passes them: files named by *_FILE variables.
+    for name in ("secret_key", "jwt_secret_key"):
+        (tmp_path / name).write_text(secrets.token_hex(32) + "\n")
+        env[f"{name.upper()}_FILE"] = str(tmp_path / name)
     env.update(
         APP_ENV="production",
         PUBLIC_URL="https://tarefa.example.org",
-        SECRET_KEY=secrets.token_hex(32),
-        JWT_SECRET_KEY=secrets.token_hex(32),
         MAIL_SERVER="smtp.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.db'}",
         AI_PROVIDER="openai",
@@ -305,11 +307,13 @@ def test_app_boots_with_the_values_of_env_prod_example(tmp_path):
     assert result.stdout.splitlines()[-2:] == ["FallbackPlanner offline", "False"]
 
 
-def test_env_prod_example_secrets_are_required_and_empty():
+def test_env_prod_example_holds_no_secret():
+    # Secrets are files in SECRETS_DIR (Compose secrets), never variables of .env.prod.
     values = dotenv_values(REPO_ROOT / ".env.prod.example")
 
-    for name in ("SECRET_KEY", "JWT_SECRET_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD"):
-        assert values[name] == "", name
+    assert values["SECRETS_DIR"] == "./secrets"
+    for name in values:
+        assert not name.endswith(("PASSWORD", "SECRET_KEY", "API_KEY")), name
 
 
 def test_ai_fallback_true_wraps_the_provider_in_the_offline_planner(make_app):

@@ -5,6 +5,10 @@ and ``to_flask_config`` turns it into Flask config under the same upper-case nam
 code reads ``app.config["X"]``. A bad value stops start-up with one line naming it
 (``ConfigError``); production also refuses weak secrets and a silent console mailer
 (``Settings.check_production``).
+
+Any setting ``X`` may instead come from the file named by ``X_FILE`` (Docker and Compose
+``secrets:`` mount them under /run/secrets), so a secret never sits in the environment that
+``docker inspect`` shows; giving both is an error (``_values_from_files``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from limits import parse_many
 from pydantic import Field, ValidationError, field_validator, model_validator
@@ -54,9 +59,12 @@ class Settings(BaseSettings):
 
     app_env: Literal["development", "testing", "production"] = "development"
     database_url: str = DEFAULT_SQLITE_URL
+    # Put into DATABASE_URL / REDIS_URL, so the password can be a secret file of its own.
+    database_password: str | None = Field(default=None, repr=False)
     secret_key: str = Field(default=DEV_SECRET, repr=False)
     jwt_secret_key: str = Field(default=DEV_SECRET, repr=False)
     redis_url: str | None = None
+    redis_password: str | None = Field(default=None, repr=False)
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ("http://localhost:5173",)
     access_token_minutes: PositiveInt = 15
     refresh_token_days: PositiveInt = 14
@@ -174,6 +182,14 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _derived_defaults(self) -> Settings:
         production = self.app_env == "production"
+        if self.database_password is not None:
+            url = _with_password("DATABASE_URL", self.database_url, self.database_password)
+            object.__setattr__(self, "database_url", url)
+        if self.redis_password is not None:
+            if self.redis_url is None:
+                raise ConfigError("REDIS_PASSWORD is set but REDIS_URL is not")
+            url = _with_password("REDIS_URL", self.redis_url, self.redis_password)
+            object.__setattr__(self, "redis_url", url)
         # frozen model: the two derived defaults are filled in once, here.
         if self.api_docs is None:
             object.__setattr__(self, "api_docs", not production)
@@ -188,9 +204,11 @@ class Settings(BaseSettings):
 
         Raises ConfigError with one line naming every bad value.
         """
-        traces = _otel_traces_endpoint(os.environ if env is None else env)
+        source = os.environ if env is None else env
+        traces = _otel_traces_endpoint(source)
         if traces is not None:
             overrides = {"otel_traces_endpoint": traces, **overrides}
+        overrides = {**_values_from_files(source, cls.model_fields), **overrides}
         try:
             if env is None:
                 return cls(**overrides)
@@ -249,6 +267,46 @@ class Settings(BaseSettings):
             OPENAPI_JSON_PATH="openapi.json",
         )
         return values
+
+
+def _values_from_files(env: Mapping[str, str], fields: Mapping[str, Any]) -> dict[str, str]:
+    """Settings given as ``X_FILE=path``: the file's text, its trailing newline stripped.
+
+    An empty file counts as unset, like an empty variable. ``X`` and ``X_FILE`` together,
+    or a file that cannot be read, raise ConfigError.
+    """
+    values: dict[str, str] = {}
+    given = {key.upper(): value for key, value in env.items() if value != ""}
+    for field in fields:
+        name = field.upper()
+        path = given.get(f"{name}_FILE")
+        if path is None:
+            continue
+        if name in given:
+            raise ConfigError(f"{name} and {name}_FILE are both set; keep one")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise ConfigError(f"{name}_FILE: cannot read {path} ({reason})") from None
+        text = text.rstrip("\r\n")
+        if text:
+            values[field] = text
+    return values
+
+
+def _with_password(name: str, url: str, password: str) -> str:
+    """``url`` with ``password`` (percent-encoded) in place of any password it holds.
+
+    Raises ConfigError, not ValueError: pydantic would print the input, secrets included.
+    """
+    parts = urlsplit(url)
+    if not parts.hostname or parts.scheme.startswith("sqlite"):
+        raise ConfigError(f"{name} must name a server to take a password (got {parts.scheme}://…)")
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{user}:{quote(password, safe='')}@{host}"
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _otel_traces_endpoint(env: Mapping[str, str]) -> str | None:

@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.infra.conftest import BACKEND_DIR, REPO_ROOT, VENV_BIN, require_tool, run
 
 COMPOSE = BACKEND_DIR / ".venv/lib/python3.11/site-packages/compose/docker-compose"
-PROD_SECRETS = ("POSTGRES_PASSWORD", "REDIS_PASSWORD", "SECRET_KEY", "JWT_SECRET_KEY")
+SECRETS_SCRIPT = REPO_ROOT / "scripts/make-secrets.sh"
 DEV_ENV = "POSTGRES_DB=tarefa\nPOSTGRES_USER=tarefa\nPOSTGRES_PASSWORD=tarefa\n"
 
 
@@ -60,11 +61,15 @@ def dev_env_file(tmp_path: Path) -> Path:
 
 
 def filled_prod_env(tmp_path: Path) -> Path:
-    """.env.prod.example with its required (empty) values filled in, as an operator would."""
+    """.env.prod.example with its required (empty) values filled in and the secret files
+    made by scripts/make-secrets.sh in tmp_path/secrets, as an operator would."""
+    secrets_dir = tmp_path / "secrets"
+    if not secrets_dir.exists():
+        made = run([str(SECRETS_SCRIPT), str(secrets_dir)], timeout=30)
+        assert made.returncode == 0, made.stderr
     text = (REPO_ROOT / ".env.prod.example").read_text()
     text = re.sub(r"(?m)^PUBLIC_URL=$", "PUBLIC_URL=https://tarefa.example.org", text)
-    for name in PROD_SECRETS:
-        text = re.sub(rf"(?m)^{name}=$", f"{name}={'ab' * 32}", text)
+    text = re.sub(r"(?m)^SECRETS_DIR=.*$", f"SECRETS_DIR={secrets_dir}", text)
     path = tmp_path / "prod.env"
     path.write_text(text)
     return path
@@ -82,7 +87,7 @@ def test_compose_files_pass_config_quiet(tmp_path: Path, file: str) -> None:
 def test_dev_compose_services_wait_for_healthy_dependencies(tmp_path: Path) -> None:
     services = compose_config(tmp_path, "docker-compose.yml", dev_env_file(tmp_path))["services"]
     assert set(services) == {"db", "redis", "backend", "worker", "frontend"}
-    assert services["db"]["image"] == "postgres:16-alpine"
+    assert services["db"]["image"].startswith("postgres:16-alpine@sha256:")
     assert {v["source"] for v in services["db"]["volumes"]} == {"db-data"}
     for name in ("db", "redis", "backend", "frontend"):
         assert services[name]["healthcheck"]["test"], name
@@ -113,9 +118,7 @@ def test_prod_compose_refuses_to_start_without_required_secrets(tmp_path: Path) 
     )
     assert result.returncode == 1
     assert "required variable" in result.stderr
-    assert re.search(
-        r"set (PUBLIC_URL|POSTGRES_PASSWORD|REDIS_PASSWORD|\w*SECRET_KEY) in", result.stderr
-    )
+    assert "set PUBLIC_URL in .env.prod" in result.stderr
 
 
 def test_prod_compose_shape(tmp_path: Path) -> None:
@@ -167,7 +170,8 @@ def test_prod_compose_shape(tmp_path: Path) -> None:
     assert worker["deploy"]["replicas"] == 2
     assert "ports" not in worker
     assert worker["environment"]["MIGRATE_ON_START"] == "false"
-    assert worker["environment"]["SECRET_KEY"] == backend["environment"]["SECRET_KEY"]
+    assert worker["environment"]["SECRET_KEY_FILE"] == "/run/secrets/secret_key"
+    assert worker["secrets"] == backend["secrets"]
     backup = services["backup"]
     assert backup["environment"]["BACKUP_DIR"] == "/backups"
     assert {v["source"] for v in backup["volumes"] if v["type"] == "volume"} == {"backups"}
@@ -218,6 +222,56 @@ def test_dockerfile_passes_hadolint(dockerfile: str) -> None:
         [str(VENV_BIN / "hadolint"), "--failure-threshold", "warning", str(REPO_ROOT / dockerfile)]
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PINNED = re.compile(r"[a-z0-9./_-]+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}")
+
+
+def dockerfiles() -> list[Path]:
+    listed = run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=REPO_ROOT)
+    assert listed.returncode == 0, listed.stderr
+    return [REPO_ROOT / name for name in listed.stdout.split() if Path(name).name == "Dockerfile"]
+
+
+def test_every_base_image_is_pinned_by_digest_in_a_literal_from_line() -> None:
+    files = dockerfiles()
+    assert {path.relative_to(REPO_ROOT).as_posix() for path in files} >= {
+        "backend/Dockerfile",
+        "frontend/Dockerfile",
+    }
+    for path in files:
+        stages: set[str] = set()
+        for line in path.read_text().splitlines():
+            if not line.startswith("FROM "):
+                continue
+            image, _, stage = line.removeprefix("FROM ").partition(" AS ")
+            if image not in stages:  # a stage of this file is not a base image
+                assert PINNED.fullmatch(image), f"{path.name}: {line}"
+            stages.add(stage.strip())
+        assert "ARG" not in {line.split()[0] for line in path.read_text().splitlines() if line}
+
+
+def test_every_third_party_compose_image_is_pinned_by_digest(tmp_path: Path) -> None:
+    ours = re.compile(r"(tarefa-[a-z-]+|\$\{\w+:-tarefa-\w+\}):")
+    for file in ("docker-compose.yml", "docker-compose.prod.yml"):
+        images = re.findall(r"(?m)^\s+image: (\S+)", (REPO_ROOT / file).read_text())
+        third_party = [image for image in images if not ours.match(image)]
+        # Ollama's tag is chosen by the operator (OLLAMA_IMAGE_TAG), documented as such.
+        third_party = [image for image in third_party if not image.startswith("ollama/")]
+        assert third_party, file
+        for image in third_party:
+            assert PINNED.fullmatch(image), f"{file}: {image}"
+
+
+def test_dependabot_updates_every_dockerfile_and_compose_file() -> None:
+    config = yaml.safe_load((REPO_ROOT / ".github/dependabot.yml").read_text())
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    docker = updates["docker"]
+    directories = set(docker.get("directories", [docker.get("directory")]))
+    for path in dockerfiles():
+        assert "/" + path.parent.relative_to(REPO_ROOT).as_posix() in directories, path
+    compose = updates["docker-compose"]
+    assert compose["directory"] == "/"
 
 
 def shell_scripts() -> list[str]:
@@ -518,3 +572,102 @@ def test_gunicorn_access_log_line_is_valid_json_for_hostile_values() -> None:
         "user_agent": 'agent "quoted"',
         "pid": "<42>",
     }
+
+
+# --- secrets -------------------------------------------------------------------------------
+
+APP_SECRETS = {
+    "postgres_password": "DATABASE_PASSWORD_FILE",
+    "redis_password": "REDIS_PASSWORD_FILE",
+    "secret_key": "SECRET_KEY_FILE",
+    "jwt_secret_key": "JWT_SECRET_KEY_FILE",
+    "mail_password": "MAIL_PASSWORD_FILE",
+    "ai_api_key": "AI_API_KEY_FILE",
+    "first_admin_password": "FIRST_ADMIN_PASSWORD_FILE",
+}
+
+
+def prod_config_with_every_profile(tmp_path: Path) -> tuple[str, dict]:
+    """`compose config` of the production file with every profile on: text and parsed."""
+    result = compose(
+        tmp_path,
+        "-f",
+        str(REPO_ROOT / "docker-compose.prod.yml"),
+        "--env-file",
+        str(filled_prod_env(tmp_path)),
+        *("--profile", "*"),
+        "config",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout, json.loads(result.stdout)
+
+
+def test_prod_compose_passes_secrets_as_files_not_environment(tmp_path: Path) -> None:
+    text, config = prod_config_with_every_profile(tmp_path)
+    secrets_dir = tmp_path / "secrets"
+    values = {f.name: f.read_text().strip() for f in secrets_dir.iterdir() if f.read_text()}
+
+    # What `docker inspect` shows comes from this configuration: no secret value is in it.
+    assert {"postgres_password", "redis_password", "secret_key", "jwt_secret_key"} <= set(values)
+    for name, value in values.items():
+        assert value not in text, name
+    services = config["services"]
+    for name in ("backend", "worker", "migrate"):
+        env = services[name]["environment"]
+        assert {s["source"] for s in services[name]["secrets"]} == set(APP_SECRETS), name
+        for secret, variable in APP_SECRETS.items():
+            assert env[variable] == f"/run/secrets/{secret}", (name, variable)
+            assert variable.removesuffix("_FILE") not in env, (name, variable)
+        assert env["DATABASE_URL"] == "postgresql://tarefa@db:5432/tarefa"
+        assert env["REDIS_URL"] == "redis://redis:6379/0"
+    assert services["db"]["environment"]["POSTGRES_PASSWORD_FILE"] == (
+        "/run/secrets/postgres_password"
+    )
+    assert services["backup"]["environment"]["POSTGRES_PASSWORD_FILE"] == (
+        "/run/secrets/postgres_password"
+    )
+    assert "environment" not in services["redis"]
+    assert services["postgres-exporter"]["environment"]["DATA_SOURCE_PASS_FILE"] == (
+        "/run/secrets/postgres_password"
+    )
+    assert services["grafana"]["environment"]["GF_SECURITY_ADMIN_PASSWORD__FILE"] == (
+        "/run/secrets/grafana_admin_password"
+    )
+    for name, service in services.items():
+        for variable in service.get("environment", {}):
+            assert not re.search(r"PASSWORD$|SECRET_KEY$|API_KEY$|_PASS$", variable), (
+                name,
+                variable,
+            )
+    for name, secret in config["secrets"].items():
+        assert Path(secret["file"]).parent == secrets_dir, name
+
+
+def test_make_secrets_fills_in_what_is_missing_and_keeps_the_rest(tmp_path: Path) -> None:
+    secrets_dir = tmp_path / "secrets"
+    secrets_dir.mkdir()
+    (secrets_dir / "mail_password").write_text("smtp-pass\n")
+
+    first = run([str(SECRETS_SCRIPT), str(secrets_dir)], timeout=30)
+    assert first.returncode == 0, first.stderr
+    made = {f.name: f.read_text() for f in secrets_dir.iterdir()}
+    again = run([str(SECRETS_SCRIPT), str(secrets_dir)], timeout=30)
+
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == ""
+    assert {f.name: f.read_text() for f in secrets_dir.iterdir()} == made
+    assert sorted(made) == sorted(
+        [*APP_SECRETS, "grafana_admin_password", "redis_exporter_passwords.json"]
+    )
+    random = ("postgres_password", "redis_password", "secret_key", "jwt_secret_key")
+    for name in (*random, "grafana_admin_password"):
+        assert re.fullmatch(r"[0-9a-f]{64}\n", made[name]), name
+    assert len({made[name] for name in random}) == len(random)
+    assert made["mail_password"] == "smtp-pass\n"
+    assert made["ai_api_key"] == made["first_admin_password"] == ""
+    exporter = json.loads(made["redis_exporter_passwords.json"])
+    assert exporter == {"redis://redis:6379": made["redis_password"].strip()}
+    assert oct(secrets_dir.stat().st_mode & 0o777) == "0o700"
+    assert {oct(f.stat().st_mode & 0o777) for f in secrets_dir.iterdir()} == {"0o644"}

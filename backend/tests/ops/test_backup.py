@@ -16,6 +16,7 @@ from psycopg import sql
 
 from .conftest import (
     BACKEND_DIR,
+    PG_SERVER_URL,
     clean_env,
     create_database,
     database_url,
@@ -330,3 +331,114 @@ def test_password_goes_to_the_environment_not_the_command_line(tmp_path, url, ex
 
     assert result.returncode == 1
     assert record.read_text().splitlines() == ["args=--format=custom --no-password", expected]
+
+
+RECORD_CONNECTION = (
+    'echo "PGHOST=$PGHOST PGUSER=$PGUSER PGPASSWORD=$PGPASSWORD PGDATABASE=$PGDATABASE" >"$RECORD"\n'
+    "exit 1"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "files", "expected"),
+    [
+        (  # the compose backup service: POSTGRES_* with the password as a secret file
+            {"POSTGRES_HOST": "db", "POSTGRES_USER": "tarefa", "POSTGRES_DB": "tarefa"},
+            {"POSTGRES_PASSWORD_FILE": "pässword 1\n"},
+            "PGHOST=db PGUSER=tarefa PGPASSWORD=pässword 1 PGDATABASE=tarefa",
+        ),
+        (  # the whole URL in a file, CRLF line end
+            {},
+            {"DATABASE_URL_FILE": "postgresql://app:s%40cret@db.internal/prod\r\n"},
+            "PGHOST=db.internal PGUSER=app PGPASSWORD=s@cret PGDATABASE=prod",
+        ),
+        (  # the backend's variables: URL without password, password in a file
+            {"DATABASE_URL": "postgresql://app@db/prod"},
+            {"DATABASE_PASSWORD_FILE": "from-the-file\n"},
+            "PGHOST=db PGUSER=app PGPASSWORD=from-the-file PGDATABASE=prod",
+        ),
+    ],
+)
+def test_connection_secrets_come_from_files(tmp_path, env, files, expected):
+    record = tmp_path / "pg_dump.txt"
+    path = fake_pg_dump(tmp_path / "bin", RECORD_CONNECTION)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    file_vars = {name: str(tmp_path / name) for name in files}
+
+    result = run_script(
+        "backup.sh",
+        env=clean_env(
+            BACKUP_DIR=str(tmp_path / "b"), RECORD=str(record), **env, **file_vars, **path
+        ),
+    )
+
+    assert result.returncode == 1
+    assert record.read_text().splitlines() == [expected]
+    assert "pässword" not in result.stderr and "s@cret" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"POSTGRES_DB": "t", "POSTGRES_PASSWORD": "a", "POSTGRES_PASSWORD_FILE": "{file}"},
+            "error: POSTGRES_PASSWORD and POSTGRES_PASSWORD_FILE are both set; keep one",
+        ),
+        (
+            {"POSTGRES_DB": "t", "POSTGRES_PASSWORD_FILE": "{missing}"},
+            "error: POSTGRES_PASSWORD_FILE: cannot read {missing}",
+        ),
+        (
+            {"DATABASE_URL": "postgresql://db/t", "DATABASE_URL_FILE": "{file}"},
+            "error: DATABASE_URL and DATABASE_URL_FILE are both set; keep one",
+        ),
+    ],
+)
+def test_bad_secret_files_stop_the_backup_before_connecting(tmp_path, env, message):
+    secret = tmp_path / "secret"
+    secret.write_text("value\n")
+    places = {"file": str(secret), "missing": str(tmp_path / "missing")}
+    path = fake_pg_dump(tmp_path / "bin", 'touch "$RECORD"')
+    record = tmp_path / "ran"
+    env = {name: value.format(**places) for name, value in env.items()}
+
+    result = run_script(
+        "backup.sh",
+        env=clean_env(BACKUP_DIR=str(tmp_path / "b"), RECORD=str(record), **env, **path),
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].endswith(message.format(**places))
+    assert not record.exists()
+
+
+def test_round_trip_with_the_password_in_a_file(make_database, backup_dir, tmp_path):
+    """The compose backup service's variables: POSTGRES_* and POSTGRES_PASSWORD_FILE."""
+    source = make_sample_database(make_database)
+    target = make_database()
+    password = tmp_path / "postgres_password"
+    password.write_text("unused-by-trust-auth\n")
+    server = psycopg.conninfo.conninfo_to_dict(PG_SERVER_URL)
+
+    def compose_env(dbname: str) -> dict[str, str]:
+        return clean_env(
+            POSTGRES_HOST=server["host"],
+            POSTGRES_PORT=str(server["port"]),
+            POSTGRES_USER=server["user"],
+            POSTGRES_DB=dbname,
+            POSTGRES_PASSWORD_FILE=str(password),
+            BACKUP_DIR=str(backup_dir),
+        )
+
+    made = run_script("backup.sh", env=compose_env(source))
+    assert made.returncode == 0, made.stderr
+    restored = run_script(
+        "restore.sh",
+        made.stdout.strip(),
+        env={**compose_env(target), "RESTORE_MIGRATE_CMD": SKIP_MIGRATIONS},
+    )
+
+    assert restored.returncode == 0, restored.stderr
+    for table in SAMPLE_TABLES:
+        assert table_checksum(target, table) == table_checksum(source, table)
