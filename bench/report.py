@@ -121,6 +121,11 @@ def _frontend(front: dict) -> list[str]:
             f"{js['gzip_bytes']:,} bytes = {js['gzip_bytes'] / 1024:.1f} KiB "
             f"({', '.join(js['files'])})"
         )
+        lines += [
+            f"- Everything the {page} loads (the above plus its lazy chunks): "
+            f"{size / 1024:.1f} KiB gzipped"
+            for page, size in js["pages"].items()
+        ]
     if isinstance(tti, str):
         lines.append(f"- Time to interactive of the task list: {tti}")
     else:
