@@ -70,8 +70,8 @@ def page_totals(dist: Path) -> dict[str, int]:
     manifest = json.loads(manifest_path.read_text())
     entry = next(key for key, chunk in manifest.items() if chunk.get("isEntry"))
     pages = {
-        "login page, signed out": ["src/app/routes/login.tsx"],
-        "task list, signed in": ["src/app/layout/AppLayout.tsx", "src/app/routes/tasks.tsx"],
+        "login page (signed out)": ["src/app/routes/login.tsx"],
+        "task list (signed in)": ["src/app/layout/AppLayout.tsx", "src/app/routes/tasks.tsx"],
     }
     totals = {}
     for name, keys in pages.items():

@@ -122,8 +122,8 @@ def _frontend(front: dict) -> list[str]:
             f"({', '.join(js['files'])})"
         )
         lines += [
-            f"- Everything the {page} loads (the above plus its lazy chunks): "
-            f"{size / 1024:.1f} KiB gzipped"
+            f"- The {page} loads {size / 1024:.1f} KiB gzipped in all (the above plus its lazy "
+            "chunks)"
             for page, size in js["pages"].items()
         ]
     if isinstance(tti, str):
@@ -177,7 +177,10 @@ def render(*, machine, command, settings, results, plans, frontend):
         "- Ceiling: bench/ceiling_app.py, one indexed `SELECT … LIMIT 20` of the 1,000-task user "
         "through SQLAlchemy under the same gunicorn settings, behind the same Nginx template",
         "- CPU ms/req: user + system time of the gunicorn master and workers (/proc, before and "
-        "after the run, the queue drained) ÷ requests; Nginx and PostgreSQL are not counted",
+        "after the run, the queue drained) ÷ requests wrk counted; Nginx and PostgreSQL are not "
+        "counted. The requests still in flight when wrk stops (up to one per connection) are "
+        "served but not counted, which overstates this figure (and the next) where a run has few "
+        "requests: login",
         "- PG xact/req: `xact_commit + xact_rollback` of the benchmark database "
         "(pg_stat_database, read once the statistics were flushed) ÷ requests; a read that ends "
         "its session with a rollback is a transaction too",

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import platform
+import shlex
 import shutil
 import signal
 import subprocess
@@ -347,7 +348,8 @@ def main() -> int:
         if args.only:  # a partial run: show the rows, leave RESULTS.md alone
             print(report.table(results, results[0].requests_per_s))
             return 0
-        command = "make bench" + (f" BENCH_ARGS='{' '.join(sys.argv[1:])}'" if sys.argv[1:] else "")
+        arguments = shlex.join(sys.argv[1:])
+        command = "make bench" + (f" BENCH_ARGS={shlex.quote(arguments)}" if arguments else "")
         text, table = report.render(
             machine={**machine_description(), "load_before": load_before},
             command=command,
