@@ -349,7 +349,7 @@ def main() -> int:
             print(report.table(results, results[0].requests_per_s))
             return 0
         arguments = shlex.join(sys.argv[1:])
-        command = "make bench" + (f" BENCH_ARGS={shlex.quote(arguments)}" if arguments else "")
+        command = "make bench" + (f' BENCH_ARGS="{arguments}"' if arguments else "")
         text, table = report.render(
             machine={**machine_description(), "load_before": load_before},
             command=command,
