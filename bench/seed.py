@@ -1,15 +1,18 @@
-"""Benchmark data: a migrated database with 1,000 users and 100,000 tasks, and the list query's plans.
+"""Benchmark data: a migrated database with two list users (1,000 and 100,000 tasks), a writer,
+and the plans of the queries the list and search endpoints run.
 
-Seeding is plain SQL (``INSERT ... SELECT generate_series``): one password hashed once with the app's
-own hasher and reused for every user, so that seeding takes seconds. The query plans are taken for the
-exact SQL that GET /api/tasks runs (captured from the app itself) at 1,000 and at 100,000 tasks.
+Seeding is plain SQL (``INSERT ... SELECT generate_series``, one statement per user), so 100,000
+tasks take seconds: one password hashed once with the app's own hasher and reused for every user;
+tasks spread over the Inbox and a few projects, each with the positions the app itself gives
+(``positions.GAP`` apart, in creation order, per project), varied titles, priorities, due dates,
+done tasks with their completion time. One title in SEARCH_EVERY carries SEARCH_TERM, so a search
+finds a realistic handful of rows among many.
 """
 
 from __future__ import annotations
 
 import statistics
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,22 +22,25 @@ from psycopg import sql
 BACKEND_DIR = Path(__file__).resolve().parents[1] / "backend"
 
 USERS = 1_000
-TASKS = 100_000
-LIST_USER_TASKS = 500  # the user whose first page GET /api/tasks reads
-SMALL_TOTAL = 1_000  # the "small database" size of the query-plan comparison
+SMALL_TASKS = 1_000  # the list user of "1,000 tasks"
+LARGE_TASKS = 100_000  # the list user of "100,000 tasks"
+WRITER_TASKS = 1_000  # the tasks POST .../toggle flips
+PROJECTS_PER_USER = 4  # plus the Inbox
+POSITION_GAP = 65_536  # app.repositories.positions.GAP
+SEARCH_TERM = "orçamento"
+SEARCH_EVERY = 1_000  # one task in this many has SEARCH_TERM in its title
 PASSWORD = "bench-password-1234"  # noqa: S105 - a throwaway account in a throwaway database
-# Dedicated users keep the 500-task list stable while other endpoints write.
-LIST_EMAIL = "bench1@example.com"
-WRITER_EMAIL = "bench2@example.com"
-PLANNER_EMAIL = "bench3@example.com"
+# Dedicated users keep each list stable while other endpoints write.
+SMALL_EMAIL = "bench1@example.com"
+LARGE_EMAIL = "bench2@example.com"
+WRITER_EMAIL = "bench3@example.com"
 
 
 @dataclass(frozen=True)
 class QueryPlan:
-    total_tasks: int
+    label: str
     plan: str
     execution_ms: float  # median of the EXPLAIN ANALYZE runs
-    index_scan: bool
     seq_scan_on_tasks: bool
 
 
@@ -74,43 +80,74 @@ def seed_users(conn: psycopg.Connection, password_hash: str) -> dict[str, int]:
     return dict(rows.fetchall())
 
 
-def _insert_tasks(conn: psycopg.Connection, owners: list[int], first: int, count: int) -> None:
-    """Insert tasks numbered ``first``.. ``first + count - 1``, spread round-robin over ``owners``."""
+def _seed_projects(conn: psycopg.Connection, user_id: int) -> list[int]:
+    rows = conn.execute(
+        """
+        INSERT INTO projects (user_id, name, name_key, color, position, archived,
+                              created_at, updated_at)
+        SELECT %(user)s, name, lower(name), 'blue', g * %(gap)s, false, now(), now()
+        FROM unnest(%(names)s::text[]) WITH ORDINALITY AS p(name, g)
+        RETURNING id
+        """,
+        {
+            "user": user_id,
+            "gap": POSITION_GAP,
+            "names": ["Trabalho", "Casa", "Estudos", "Viagem"][:PROJECTS_PER_USER],
+        },
+    )
+    return [row[0] for row in rows.fetchall()]
+
+
+def seed_tasks(conn: psycopg.Connection, user_id: int, count: int) -> tuple[int, int]:
+    """``count`` tasks for one user, in one statement; returns the first and last id (contiguous:
+    one INSERT into a fresh table)."""
+    projects = _seed_projects(conn, user_id)
     conn.execute(
         """
-        INSERT INTO tasks (user_id, title, description, done, due_date, estimate_minutes,
+        INSERT INTO tasks (user_id, project_id, title, description, done, due_date,
+                           estimate_minutes, priority, position, completed_at,
                            created_at, updated_at)
-        SELECT (%(owners)s::int[])[1 + g %% cardinality(%(owners)s::int[])],
-               'Task ' || g || ' — revisão do relatório',
-               CASE WHEN g %% 2 = 0 THEN 'Details for task ' || g END,
-               g %% 3 = 0,
-               CASE WHEN g %% 4 = 0 THEN current_date + g %% 90 END,
+        SELECT %(user)s, project_id,
+               CASE WHEN g %% %(every)s = 7 THEN 'Revisar o ' || %(term)s || ' de ' || g
+                    ELSE (ARRAY['Ligar para', 'Enviar', 'Revisar', 'Comprar', 'Preparar',
+                                'Agendar', 'Write', 'Review', 'Call', 'Plan'])[1 + g %% 10]
+                         || ' ' ||
+                         (ARRAY['o relatório', 'a reunião', 'the slides', 'o dentista',
+                                'the invoice', 'a apresentação', 'groceries', 'o contrato',
+                                'the release notes', 'as passagens'])[1 + (g / 10) %% 10]
+                         || ' #' || g
+               END,
+               CASE WHEN g %% 2 = 0 THEN 'Detalhes da tarefa ' || g || '. Notes and links.' END,
+               done,
+               CASE WHEN g %% 4 = 0 THEN current_date + (g %% 90) - 30 END,
                CASE WHEN g %% 5 = 0 THEN 15 + g %% 120 END,
-               now() - make_interval(mins => g),
-               now() - make_interval(mins => g)
-        FROM generate_series(%(first)s::int, %(last)s::int) AS g
+               1 + g %% 4,
+               row_number() OVER (PARTITION BY project_id ORDER BY g) * %(gap)s,
+               CASE WHEN done THEN created_at + interval '1 day' END,
+               created_at, created_at
+        FROM (
+            SELECT g, g %% 3 = 0 AS done,
+                   now() - make_interval(mins => %(count)s - g) AS created_at,
+                   (%(projects)s::int[])[nullif(g %% (cardinality(%(projects)s::int[]) + 1), 0)]
+                       AS project_id
+            FROM generate_series(1, %(count)s::int) AS g
+        ) AS source
+        ORDER BY g
         """,
-        {"owners": owners, "first": first, "last": first + count - 1},
+        {
+            "user": user_id,
+            "count": count,
+            "projects": projects,
+            "gap": POSITION_GAP,
+            "every": SEARCH_EVERY,
+            "term": SEARCH_TERM,
+        },
     )
-
-
-def seed_list_user_tasks(conn: psycopg.Connection, user_id: int) -> tuple[int, int]:
-    """The list user's tasks; returns the first and last task id (contiguous, fresh database)."""
-    _insert_tasks(conn, [user_id], 1, LIST_USER_TASKS)
-    first, last, count = conn.execute(
+    first, last, total = conn.execute(
         "SELECT min(id), max(id), count(*) FROM tasks WHERE user_id = %s", [user_id]
     ).fetchone()
-    assert count == LIST_USER_TASKS and last - first + 1 == count
+    assert total == count and last - first + 1 == count
     return first, last
-
-
-def seed_filler_tasks(conn: psycopg.Connection, first: int, count: int) -> None:
-    """Spread tasks over the filler users (never the list, writer or planner user)."""
-    reserved = [LIST_EMAIL, WRITER_EMAIL, PLANNER_EMAIL]
-    owners = conn.execute(
-        "SELECT array_agg(id ORDER BY id) FROM users WHERE email <> ALL(%s)", [reserved]
-    ).fetchone()[0]
-    _insert_tasks(conn, owners, first, count)
 
 
 def analyze(conn: psycopg.Connection) -> None:
@@ -118,7 +155,9 @@ def analyze(conn: psycopg.Connection) -> None:
     conn.execute("ANALYZE tasks")
 
 
-def explain(conn: psycopg.Connection, statement: str, params: object, runs: int = 7) -> QueryPlan:
+def explain(
+    conn: psycopg.Connection, label: str, statement: str, params: object, runs: int = 7
+) -> QueryPlan:
     """EXPLAIN ANALYZE the statement a few times; keep the last plan and the median time."""
     times, plan = [], ""
     for _ in range(runs):
@@ -126,32 +165,16 @@ def explain(conn: psycopg.Connection, statement: str, params: object, runs: int 
         lines = [row[0] for row in cursor.fetchall()]
         plan = "\n".join(lines)
         times.append(float(lines[-1].split(":")[1].split()[0]))
-    total = conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
     return QueryPlan(
-        total_tasks=total,
+        label=label,
         plan=plan,
         execution_ms=statistics.median(times),
-        index_scan="Index" in plan and "tasks" in plan,
         seq_scan_on_tasks="Seq Scan on tasks" in plan,
     )
 
 
-def time_password_hash(app, rounds: int = 9) -> float:
-    """Median seconds of one hash with the app's configured argon2 hasher, in this process."""
-    from app.core.security import hash_password
-
-    durations = []
-    with app.app_context():
-        hash_password(PASSWORD)  # first call pays one-off allocation costs
-        for _ in range(rounds):
-            start = time.perf_counter()
-            hash_password(PASSWORD)
-            durations.append(time.perf_counter() - start)
-    return statistics.median(durations)
-
-
-def capture_list_query(app, user_id: int) -> tuple[str, object]:
-    """The SQL and parameters GET /api/tasks?per_page=20 runs for this user, from the app itself."""
+def capture_queries(app, user_id: int, path: str) -> list[tuple[str, object]]:
+    """The SQL statements reading tasks that ``GET path`` runs for this user, from the app itself."""
     from flask_jwt_extended import create_access_token
     from sqlalchemy import event
 
@@ -160,21 +183,19 @@ def capture_list_query(app, user_id: int) -> tuple[str, object]:
     captured: list[tuple[str, object]] = []
 
     def remember(_conn, _cursor, statement, parameters, _context, _many):
-        if "FROM tasks" in statement and "LIMIT" in statement:
+        if "FROM tasks" in statement:
             captured.append((statement, parameters))
 
     with app.app_context():
         token = create_access_token(identity=str(user_id))
         event.listen(db.engine, "before_cursor_execute", remember)
         try:
-            response = app.test_client().get(
-                "/api/tasks?per_page=20", headers={"Authorization": f"Bearer {token}"}
-            )
+            response = app.test_client().get(path, headers={"Authorization": f"Bearer {token}"})
         finally:
             event.remove(db.engine, "before_cursor_execute", remember)
-    if response.status_code != 200 or len(captured) != 1:
+    if response.status_code != 200 or not captured:
         raise RuntimeError(
-            f"could not capture the list query: HTTP {response.status_code}, "
-            f"{len(captured)} matching statements"
+            f"could not capture the queries of {path}: HTTP {response.status_code}, "
+            f"{len(captured)} statements reading tasks"
         )
-    return captured[0]
+    return captured

@@ -19,6 +19,20 @@ BACKEND_DIR = REPO_ROOT / "backend"
 BENCH_DIR = REPO_ROOT / "bench"
 
 
+def group_cpu_seconds(group_id: int) -> float:
+    """CPU time (user + system, children already reaped included) of every process in a process
+    group, from /proc: the gunicorn master and its workers, which run in their own session."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[2]) == group_id:  # field 5, pgrp
+            ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -30,10 +44,13 @@ def gunicorn_setting(name: str) -> object:
     return runpy.run_path(str(BACKEND_DIR / "gunicorn.conf.py"))[name]
 
 
-def wait_for(url: str, timeout: float = 60) -> None:
-    """Poll ``url`` until it answers 200, or raise after ``timeout`` seconds."""
+def wait_for(url: str, timeout: float = 60, process: subprocess.Popen | None = None) -> None:
+    """Poll ``url`` until it answers 200, or raise after ``timeout`` seconds (at once when the
+    ``process`` meant to answer has exited)."""
     deadline = time.monotonic() + timeout
     while True:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server for {url} exited with code {process.returncode}")
         try:
             if httpx.get(url, timeout=2).status_code == 200:
                 return
@@ -77,13 +94,23 @@ class Stack:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def process_group(self) -> int:
+        """The backend's process group: scripts/stack.sh starts it under setsid."""
+        return int((self.state_dir / "run/backend-1.pid").read_text())
+
     def _run(self, command: str) -> None:
         subprocess.run(
             [str(REPO_ROOT / "scripts/stack.sh"), command], env=self.env, check=True, timeout=300
         )
 
     def __enter__(self) -> Stack:
-        self._run("up")
+        print("bench: starting the stack (scripts/stack.sh up)", flush=True)
+        try:
+            self._run("up")
+        except BaseException:
+            self._run("down")
+            raise
         return self
 
     def __exit__(self, exc_type: object, *_exc: object) -> None:
@@ -112,8 +139,9 @@ class Ceiling:
         self._gunicorn: subprocess.Popen[bytes] | None = None
 
     @property
-    def direct_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def process_group(self) -> int:
+        assert self._gunicorn is not None
+        return self._gunicorn.pid  # started in a session of its own
 
     @property
     def nginx_url(self) -> str:
@@ -127,6 +155,10 @@ class Ceiling:
         try:
             self._start()
         except BaseException:
+            log = self.state_dir / "ceiling.log"
+            if log.is_file():
+                tail = log.read_text(errors="replace").splitlines()[-30:]
+                print("----- last lines of ceiling.log", *tail, sep="\n", file=sys.stderr)
             self.__exit__()
             raise
         return self
@@ -139,7 +171,12 @@ class Ceiling:
                 *("-c", str(BACKEND_DIR / "gunicorn.conf.py"), "ceiling_app:app"),
             ],
             cwd=BENCH_DIR,
-            env={**self.env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"},
+            # gunicorn.conf.py imports the backend's settings before the app module is loaded.
+            env={
+                **self.env,
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "PYTHONPATH": str(BACKEND_DIR),
+            },
             stdout=log,
             stderr=log,
             start_new_session=True,
@@ -156,7 +193,7 @@ class Ceiling:
             timeout=30,
         )
         subprocess.run(self._nginx(), check=True, timeout=30)
-        wait_for(f"{self.nginx_url}/api/ceiling/tasks")
+        wait_for(f"{self.nginx_url}/api/ceiling/tasks", process=self._gunicorn)
 
     def __exit__(self, *_exc: object) -> None:
         if (self.prefix / "nginx.pid").exists():

@@ -22,6 +22,12 @@ export default defineConfig(({ mode }) => {
     resolve: {
       alias: [
         { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+        {
+          find: /^use-sync-external-store\/shim$/,
+          replacement: fileURLToPath(
+            new URL('./src/lib/use-sync-external-store-shim.ts', import.meta.url),
+          ),
+        },
         // React Router's package exports only its development build; ship the production one.
         ...(mode === 'production'
           ? [
