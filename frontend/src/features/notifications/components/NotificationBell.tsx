@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/Icon';
 import { notificationsQueryOptions } from '../api/get-notifications';
 import { useMarkAllRead } from '../api/mark-all-read';
 import { useBrowserNotifications } from '../hooks/use-browser-notifications';
@@ -28,7 +29,7 @@ export function NotificationBell() {
         }
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <Icon name="bell" size={18} />
         {unread > 0 && (
           <span className="bell__count" aria-hidden="true">
             {unread}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/Icon';
 import type { Task } from '@/lib/api/types';
 import { formatDateTime, formatMinutes } from '@/lib/format';
 
@@ -23,8 +24,7 @@ export function TimeBadges({ task }: { task: Task }) {
       )}
       {first && (
         <span className="badge badge--reminder" title={task.reminders.map(describe).join('\n')}>
-          <span aria-hidden="true">⏰ </span>
-          {describe(first)}
+          <Icon name="alarm" size={12} /> {describe(first)}
           {more.length > 0 && ` ${t('time.moreReminders', { count: more.length })}`}
         </span>
       )}
