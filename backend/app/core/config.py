@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ("http://localhost:5173",)
     access_token_minutes: PositiveInt = 15
+    # How long a process trusts revocation answers it already has (0: ask Redis every time).
+    revocation_cache_seconds: Annotated[float, Field(ge=0, le=60)] = 5.0
     refresh_token_days: PositiveInt = 14
     ratelimit_auth: str = "10 per minute"
     ratelimit_account: str = "10 per 15 minutes"
