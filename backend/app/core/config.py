@@ -303,10 +303,10 @@ def _one_line(error: ValidationError) -> str:
 def _engine_options(database_url: str) -> dict[str, object]:
     if database_url.startswith("sqlite"):
         return {}
-    # pre_ping lets workers survive a database restart without being restarted themselves;
-    # the connect timeout keeps requests failing fast while the database is away.
+    # No pre-ping (a round trip per checkout): after a database restart, a request on a dead
+    # connection is answered again on a fresh one (app.Tarefa). The connect timeout keeps
+    # requests failing fast while the database is away.
     return {
-        "pool_pre_ping": True,
         "pool_size": 5,
         "max_overflow": 5,
         "pool_timeout": 5,
