@@ -16,6 +16,7 @@ from app.jobs.planning import breakdown_task, generate_plan
 from app.repositories.tasks import TaskFilter
 from app.schemas.jobs import JobAcceptedOut
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
+from app.schemas.task_json import task_page_response
 from app.schemas.tasks import (
     BulkIn,
     BulkOut,
@@ -70,13 +71,14 @@ class Tasks(MethodView):
         page, per_page, cursor = args.pop("page"), args.pop("per_page"), args.pop("cursor", None)
         args["labels"] = tuple(args.pop("label", ()))
         args["priorities"] = tuple(args.pop("priority", ()))
-        return task_service.list_tasks(
+        result = task_service.list_tasks(
             owner_id=current_user_id(),
             task_filter=TaskFilter(**args),
             page=page,
             per_page=per_page,
             cursor=cursor,
         )
+        return task_page_response(result)  # TaskPage, without marshmallow's per-field loop
 
     @blp.arguments(TaskCreate)
     @blp.response(201, TaskOut)
