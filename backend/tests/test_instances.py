@@ -65,9 +65,7 @@ def _login(client, name):
     return {"Authorization": f"Bearer {issued['access_token']}"}
 
 
-def test_logout_is_honoured_at_once_here_and_within_the_bound_on_the_other(
-    two_instances, clock
-):
+def test_logout_is_honoured_at_once_here_and_within_the_bound_on_the_other(two_instances, clock):
     first, second = two_instances
     headers = _login(first, "bound")
     assert second.get("/api/tasks", headers=headers).status_code == 200  # caches "valid"

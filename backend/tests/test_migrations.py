@@ -167,6 +167,7 @@ def test_organise_migration_keeps_every_task_and_subtask(fresh_url):
     ]
     assert zones == ["UTC", "UTC"]
 
+
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
 
 

@@ -71,7 +71,9 @@ class LocalCache:
 def local_cache() -> LocalCache:
     extensions = current_app.extensions
     if _LOCAL_KEY not in extensions:
-        extensions.setdefault(_LOCAL_KEY, LocalCache(current_app.config["REVOCATION_CACHE_SECONDS"]))
+        extensions.setdefault(
+            _LOCAL_KEY, LocalCache(current_app.config["REVOCATION_CACHE_SECONDS"])
+        )
     return extensions[_LOCAL_KEY]
 
 

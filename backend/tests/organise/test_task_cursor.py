@@ -37,9 +37,7 @@ def cursor_of(value: str) -> str:
     return f"cursor={quote(value, safe='')}"
 
 
-def walk(
-    api: Api, query: str, per_page: int = 2, start: str | None = None
-) -> list[dict[str, Any]]:
+def walk(api: Api, query: str, per_page: int = 2, start: str | None = None) -> list[dict[str, Any]]:
     """Every page of a list (after ``start``), following next_cursor; each page checked."""
     items: list[dict[str, Any]] = []
     url = f"/api/tasks?per_page={per_page}&{query}"
