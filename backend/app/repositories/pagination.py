@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy.orm import aliased
 
 from app.core.extensions import db
 from app.repositories.keyset import SortKey, after, decode_cursor, encode_cursor
@@ -56,6 +57,7 @@ def paginate_keyset(
     per_page: int,
     cursor: str | None = None,
     count_cap: int,
+    scans: bool = False,
 ) -> Page[Any]:
     """One page of ``statement`` (one entity per row, unordered) in the order of ``keys``,
     after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``.
@@ -64,6 +66,9 @@ def paginate_keyset(
     if further) by a scalar subquery of the same statement: never a scan of the whole
     list. Past that, ``total`` is the bound and ``total_exact`` is false. One more row
     than the page is read to know whether a ``next_cursor`` is due.
+
+    ``scans``: no index serves the filter (a substring search), so finding the page may read
+    every row; then a page by number counts in that same pass instead of a second one.
     """
     offset = (page - 1) * per_page
     count_limit = max(count_cap, offset + per_page)
@@ -75,11 +80,12 @@ def paginate_keyset(
     if cursor is not None:
         ordered = ordered.where(after(keys, decode_cursor(cursor, scope, len(keys))))
         offset = 0
-    rows = db.session.execute(
-        ordered.add_columns(counted.scalar_subquery().label("total_count"))
-        .limit(per_page + 1)
-        .offset(offset)
-    ).all()
+        scans = False
+    if scans:
+        paged = _counted_in_one_pass(ordered, keys, count_limit)
+    else:
+        paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
+    rows = db.session.execute(paged.limit(per_page + 1).offset(offset)).all()
     if rows:
         total = rows[0].total_count
     elif cursor is not None or page > 1:
@@ -92,3 +98,14 @@ def paginate_keyset(
         next_cursor = encode_cursor(scope, [key.value_of(items[-1]) for key in keys])
     exact = total <= count_limit
     return Page(items, total if exact else count_limit, page, per_page, exact, next_cursor)
+
+
+def _counted_in_one_pass(ordered: Select[Any], keys: list[SortKey], limit: int) -> Select[Any]:
+    """The first ``limit + 1`` rows of ``ordered``, each with their count (a window over
+    them), in the same order: one pass over the matches, however few there are."""
+    entity = ordered.column_descriptions[0]["entity"]
+    first = aliased(entity, ordered.limit(limit + 1).subquery())
+    again = [replace(key, column=getattr(first, key.column.key)) for key in keys]
+    return select(first, func.count().over().label("total_count")).order_by(
+        *(key.order() for key in again)
+    )

@@ -125,6 +125,7 @@ def list_tasks(
         per_page=per_page,
         cursor=cursor,
         count_cap=TOTAL_CAP,
+        scans=bool(task_filter.q),
     )
     attach_subtask_progress(result.items)
     return result

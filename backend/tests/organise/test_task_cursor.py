@@ -139,3 +139,18 @@ def test_the_total_is_counted_up_to_a_cap(seeded, monkeypatch):
     assert (filtered["total"], filtered["total_exact"]) == (3, True)
     assert (scrolled["total"], scrolled["total_exact"]) == (5, False)  # the whole list's
     assert len(walk(seeded, "")) == 8
+
+
+@pytest.mark.parametrize("sort", ["-created_at", "title", "-due_date", "priority"])
+def test_a_search_counts_in_the_same_pass_with_the_same_answers(seeded, monkeypatch, sort):
+    monkeypatch.setattr(task_repository, "TOTAL_CAP", 3)
+    query = f"sort={sort}&q=a"  # Same, Alpha, Beta, Gamma, Delta: 7 of the 8
+    everything = seeded.call("GET", f"/api/tasks?per_page=100&{query}", 200)
+    first = seeded.call("GET", f"/api/tasks?per_page=2&{query}", 200)
+    second = seeded.call("GET", f"/api/tasks?per_page=2&page=2&{query}", 200)
+
+    assert (everything["total"], everything["total_exact"]) == (7, True)
+    assert (first["total"], first["total_exact"], second["total"]) == (3, False, 4)
+    assert first["items"] + second["items"] == everything["items"][:4]
+    walked = walk(seeded, query)
+    assert [task["id"] for task in walked] == [task["id"] for task in everything["items"]]
