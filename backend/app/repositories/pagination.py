@@ -62,8 +62,8 @@ def paginate_keyset(
     """One page of ``statement`` (one entity per row, unordered) in the order of ``keys``,
     after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``.
 
-    The total is counted up to ``count_cap`` rows (or to the end of the requested page,
-    if further) by a scalar subquery of the same statement: never a scan of the whole
+    The total is counted up to ``count_cap`` rows (or to the end of the page after the
+    requested one, if further) by a scalar subquery of the same statement: never a scan of the whole
     list. Past that, ``total`` is the bound and ``total_exact`` is false. One more row
     than the page is read to know whether a ``next_cursor`` is due.
 
@@ -71,7 +71,8 @@ def paginate_keyset(
     every row; then a page by number counts in that same pass instead of a second one.
     """
     offset = (page - 1) * per_page
-    count_limit = max(count_cap, offset + per_page)
+    # Past the cap, count one page beyond this one, so page links always reach the next.
+    count_limit = max(count_cap, offset + 2 * per_page)
     capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
     counted = select(func.count()).select_from(
         capped.order_by(None).limit(count_limit + 1).subquery()

@@ -134,7 +134,7 @@ class TaskListArgs(PaginationArgs):
 
 class TaskPage(PageMeta):
     """A page of tasks. ``total`` counts matching tasks up to 1,000 (or to the end of the
-    requested page, if further) without scanning the whole list; beyond, it is that bound
+    page after the requested one, if further) without scanning the whole list; beyond, it is that bound
     and ``total_exact`` is false. Scroll with ``next_cursor`` (keyset: no repeats or gaps
     while tasks are added or removed, the same cost on every page)."""
 
