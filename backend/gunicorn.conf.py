@@ -81,7 +81,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 errorlog = "-"
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# One log line per request: the app's own (route, status, duration, user, request id), and
+# Nginx's in front. gunicorn's access log would be a second one; GUNICORN_ACCESS_LOG=- adds it.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 access_log_format = json.dumps(
     {
         "logger": "gunicorn.access",

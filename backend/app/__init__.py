@@ -6,7 +6,8 @@ import logging
 from typing import Any
 
 from dotenv import load_dotenv
-from flask import Flask
+from flask import Flask, g, has_request_context
+from flask.typing import ResponseReturnValue
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -16,6 +17,34 @@ from app.core.config import BACKEND_DIR, Settings
 log = logging.getLogger(__name__)
 
 
+class Tarefa(Flask):
+    """Flask, answering a request again, once, when the database connection it drew from
+    the pool turns out to be dead (PostgreSQL restarted since it was opened).
+
+    The pool does not ping a connection at every checkout (a round trip per request);
+    instead the first statement on a dead one fails as a disconnect, SQLAlchemy discards
+    every connection opened before, and the view runs again on a fresh one. Only when the
+    request has committed nothing yet, so nothing is done twice.
+    """
+
+    def dispatch_request(self) -> ResponseReturnValue:
+        try:
+            return super().dispatch_request()
+        except OperationalError as error:
+            if not error.connection_invalidated or g.get("tarefa_committed"):
+                raise
+            from app.core.extensions import db
+
+            db.session.rollback()
+            log.warning("database connection was lost; retrying on a fresh one")
+            return super().dispatch_request()
+
+
+def _note_commit(_session: Any) -> None:
+    if has_request_context():
+        g.tarefa_committed = True
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app from the environment, with ``config`` overriding any setting."""
     if config is None:
@@ -23,7 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     settings, extra = _settings(config or {})
     settings.check_production()
 
-    app = Flask(__name__, instance_path=str(BACKEND_DIR / "instance"))
+    app = Tarefa(__name__, instance_path=str(BACKEND_DIR / "instance"))
     app.config.update(settings.to_flask_config())
     app.config.update(extra)
     if settings.trusted_proxy_hops:
@@ -80,6 +109,8 @@ def _init_extensions(app: Flask) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         (BACKEND_DIR / "instance").mkdir(exist_ok=True)
     db.init_app(app)
+    if not event.contains(db.session, "after_commit", _note_commit):
+        event.listen(db.session, "after_commit", _note_commit)
     # Registered after Flask-SQLAlchemy's own teardown, so it runs first (teardowns run in
     # reverse order) and leaves that one nothing to do.
     app.teardown_appcontext(_close_session_quietly)

@@ -96,15 +96,17 @@ def test_one_json_log_line_per_request(client, auth, make_user, caplog):
     caplog.clear()
 
     with caplog.at_level("INFO", logger="tarefa.request"):
-        client.get("/api/tasks", headers={**headers, "X-Request-ID": "req-42"})
+        client.get("/api/tasks/7", headers={**headers, "X-Request-ID": "req-42"})
 
     records = [r for r in caplog.records if r.name == "tarefa.request"]
     assert len(records) == 1
     entry = json.loads(JsonFormatter().format(records[0]))
-    assert {k: entry[k] for k in ("method", "path", "status", "request_id", "user_id")} == {
+    fields = ("method", "route", "path", "status", "request_id", "user_id")
+    assert {k: entry[k] for k in fields} == {
         "method": "GET",
-        "path": "/api/tasks",
-        "status": 200,
+        "route": "/api/tasks/<int(max=2147483647):task_id>",
+        "path": "/api/tasks/7",
+        "status": 404,
         "request_id": "req-42",
         "user_id": str(user.id),
     }

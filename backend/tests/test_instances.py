@@ -1,8 +1,14 @@
-"""Two app instances (two workers or replicas) sharing one committed database and Redis."""
+"""Two app instances (two workers or replicas) sharing one committed database and Redis.
+
+Each instance trusts the revocation answers it holds for REVOCATION_CACHE_SECONDS: a logout
+or a password change takes effect at once on the instance that made it, and on the others
+once that bound has passed. The tests move the cache's clock instead of sleeping.
+"""
 
 import pytest
 
 from app import create_app
+from app.services import tokens
 from tests.conftest import PASSWORD, app_config, create_database, drop_database
 from tests.helpers import migrate_database
 
@@ -15,9 +21,34 @@ def shared_database():
     drop_database(url)
 
 
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 @pytest.fixture
-def two_instances(shared_database, clean_redis):
-    config = app_config(shared_database, REDIS_URL=clean_redis)
+def clock(monkeypatch):
+    fake = Clock()
+    monkeypatch.setattr(tokens, "_monotonic", fake)
+    return fake
+
+
+BOUND = 5.0  # REVOCATION_CACHE_SECONDS's default
+
+
+@pytest.fixture
+def cache_seconds():
+    return BOUND
+
+
+@pytest.fixture
+def two_instances(shared_database, clean_redis, clock, cache_seconds):
+    config = app_config(
+        shared_database, REDIS_URL=clean_redis, REVOCATION_CACHE_SECONDS=cache_seconds
+    )
     apps = [create_app(config), create_app(config)]
     yield [app.test_client() for app in apps]
     from app.core.extensions import db
@@ -27,22 +58,38 @@ def two_instances(shared_database, clean_redis):
             db.engine.dispose()
 
 
-def test_logout_on_one_instance_is_honoured_by_the_other(two_instances):
+def _login(client, name):
+    account = {"email": f"{name}@example.com", "password": PASSWORD}
+    client.post("/api/auth/register", json={"name": name, **account})
+    issued = client.post("/api/auth/login", json=account).json
+    return {"Authorization": f"Bearer {issued['access_token']}"}
+
+
+def test_logout_is_honoured_at_once_here_and_within_the_bound_on_the_other(two_instances, clock):
     first, second = two_instances
-    first.post(
-        "/api/auth/register", json={"name": "Two", "email": "two@example.com", "password": PASSWORD}
-    )
-    tokens = first.post(
-        "/api/auth/login", json={"email": "two@example.com", "password": PASSWORD}
-    ).json
-    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
-    assert second.get("/api/auth/me", headers=headers).status_code == 200
+    headers = _login(first, "bound")
+    assert second.get("/api/tasks", headers=headers).status_code == 200  # caches "valid"
 
     assert first.post("/api/auth/logout", headers=headers).status_code == 204
 
-    refused = second.get("/api/auth/me", headers=headers)
-    assert refused.status_code == 401
-    assert refused.json["message"] == "Token has been revoked."
+    assert first.get("/api/tasks", headers=headers).status_code == 401
+    assert second.get("/api/tasks", headers=headers).status_code == 200  # its copy is recent
+    clock.now += BOUND - 0.01
+    assert second.get("/api/tasks", headers=headers).status_code == 200
+    clock.now += 0.02
+    refused = second.get("/api/tasks", headers=headers)
+    assert (refused.status_code, refused.json["message"]) == (401, "Token has been revoked.")
+
+
+@pytest.mark.parametrize("cache_seconds", [0])
+def test_without_the_local_cache_a_logout_is_honoured_everywhere_at_once(two_instances):
+    first, second = two_instances
+    headers = _login(first, "nocache")
+    assert second.get("/api/tasks", headers=headers).status_code == 200
+
+    assert first.post("/api/auth/logout", headers=headers).status_code == 204
+
+    assert second.get("/api/tasks", headers=headers).status_code == 401
 
 
 def test_refresh_reuse_on_another_instance_revokes_the_family(two_instances):
@@ -67,7 +114,9 @@ def test_refresh_reuse_on_another_instance_revokes_the_family(two_instances):
     )
 
 
-def test_password_change_on_one_instance_ends_sessions_on_the_other_at_once(two_instances):
+def test_password_change_on_one_instance_ends_sessions_on_the_other_within_the_bound(
+    two_instances, clock
+):
     first, second = two_instances
     account = {"email": "moved@example.com", "password": PASSWORD}
     first.post("/api/auth/register", json={"name": "Moved", **account})
@@ -83,6 +132,8 @@ def test_password_change_on_one_instance_ends_sessions_on_the_other_at_once(two_
     )
 
     assert changed.status_code == 200
+    assert first.get("/api/tasks", headers=old).status_code == 401
+    clock.now += BOUND + 0.01
     assert second.get("/api/tasks", headers=old).status_code == 401
     new_login = {"email": "moved@example.com", "password": "moved-on-password"}
     new = {

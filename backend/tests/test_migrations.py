@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from app import create_app
 from app.core.extensions import db
+from app.models.task import SEARCH_INDEXES, is_managed
 from tests.conftest import create_database, drop_database
 from tests.helpers import FAST_ARGON2, migrate_database
 
@@ -18,7 +19,9 @@ def schema_differences(url):
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": is_managed}
+            )
             return compare_metadata(context, db.metadata)
     finally:
         engine.dispose()
@@ -163,3 +166,61 @@ def test_organise_migration_keeps_every_task_and_subtask(fresh_url):
         (4, 2, None, "Hers", False, "None", None, None, 4, 65536, False),
     ]
     assert zones == ["UTC", "UTC"]
+
+
+NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
+
+
+def _index_names(url):
+    engine = create_engine(url)
+    try:
+        return {index["name"] for index in inspect(engine).get_indexes("tasks")}
+    finally:
+        engine.dispose()
+
+
+def test_search_indexes_exist_on_postgresql_only_and_downgrade_drops_them(fresh_url):
+    migrate_database(fresh_url, "0006")
+    before = _index_names(fresh_url)
+    migrate_database(fresh_url)
+    on_postgresql = fresh_url.startswith("postgresql")
+
+    assert _index_names(fresh_url) - before == (set(SEARCH_INDEXES) if on_postgresql else set())
+    app = create_app({"APP_ENV": "testing", "DATABASE_URL": fresh_url, **FAST_ARGON2})
+    with app.app_context():
+        downgrade(revision="0006")
+        db.engine.dispose()
+    assert _index_names(fresh_url) == before
+
+
+def test_the_planner_serves_a_search_from_the_trigram_indexes():
+    """A user with 100,000 tasks: the search reads the trigram indexes, not every task."""
+    url = create_database("tarefa_trgm")
+    try:
+        migrate_database(url)
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
+            connection.execute(
+                text(
+                    "INSERT INTO tasks (user_id, title, description, done, priority, position, "
+                    "created_at, updated_at) SELECT 1, 'Task ' || md5(n::text), 'About ' || "
+                    "md5((-n)::text), false, 4, n, now(), now() FROM generate_series(1, 100000) n"
+                )
+            )
+            connection.execute(text("ANALYZE tasks"))
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(
+                connection.execute(
+                    text(
+                        "EXPLAIN SELECT id FROM tasks WHERE user_id = 1 AND "
+                        "(title ILIKE :q OR description ILIKE :q)"
+                    ),
+                    {"q": "%c4ca4238a0%"},  # md5('1')
+                ).scalars()
+            )
+        engine.dispose()
+    finally:
+        drop_database(url)
+
+    assert all(name in plan for name in SEARCH_INDEXES), plan

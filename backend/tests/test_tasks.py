@@ -248,7 +248,15 @@ def test_pagination(client, headers, listed):
     assert (first["total"], first["page"], first["per_page"], first["pages"]) == (5, 1, 2, 3)
     assert [t["title"] for t in first["items"]] == ["Answer emails", "Buy milk"]
     assert [t["title"] for t in last["items"]] == ["Exercise"]
-    assert beyond == {"items": [], "total": 5, "page": 9, "per_page": 2, "pages": 3}
+    assert beyond == {
+        "items": [],
+        "total": 5,
+        "page": 9,
+        "per_page": 2,
+        "pages": 3,
+        "total_exact": True,
+        "next_cursor": None,
+    }
 
 
 def test_empty_list(client, headers):
@@ -258,6 +266,8 @@ def test_empty_list(client, headers):
         "page": 1,
         "per_page": 20,
         "pages": 0,
+        "total_exact": True,
+        "next_cursor": None,
     }
 
 

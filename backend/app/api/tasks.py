@@ -16,6 +16,7 @@ from app.jobs.planning import breakdown_task, generate_plan
 from app.repositories.tasks import TaskFilter
 from app.schemas.jobs import JobAcceptedOut
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
+from app.schemas.task_json import task_page_response
 from app.schemas.tasks import (
     BulkIn,
     BulkOut,
@@ -59,18 +60,25 @@ class Tasks(MethodView):
 
     @blp.arguments(TaskListArgs, location="query")
     @blp.response(200, TaskPage)
+    @blp.alt_response(400, **failure("cursor was altered, or made for another sort"))
     @blp.alt_response(401, **UNAUTHORIZED)
     @blp.alt_response(404, **failure("project_id is not one of your projects"))
     @blp.doc(**BEARER)
     def get(self, args: dict[str, Any]) -> Any:
         """List your tasks: a view (Inbox, Today, Upcoming, Overdue, Done), filters by
-        project, labels, priority and done, search in title and description, sort, paginate."""
-        page, per_page = args.pop("page"), args.pop("per_page")
+        project, labels, priority and done, search in title and description, sort, paginate
+        by page or by cursor (keyset), with a total counted up to 1,000."""
+        page, per_page, cursor = args.pop("page"), args.pop("per_page"), args.pop("cursor", None)
         args["labels"] = tuple(args.pop("label", ()))
         args["priorities"] = tuple(args.pop("priority", ()))
-        return task_service.list_tasks(
-            owner_id=current_user_id(), task_filter=TaskFilter(**args), page=page, per_page=per_page
+        result = task_service.list_tasks(
+            owner_id=current_user_id(),
+            task_filter=TaskFilter(**args),
+            page=page,
+            per_page=per_page,
+            cursor=cursor,
         )
+        return task_page_response(result)  # TaskPage, without marshmallow's per-field loop
 
     @blp.arguments(TaskCreate)
     @blp.response(201, TaskOut)

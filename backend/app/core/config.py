@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     redis_password: str | None = Field(default=None, repr=False)
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ("http://localhost:5173",)
     access_token_minutes: PositiveInt = 15
+    # How long a process trusts revocation answers it already has (0: ask Redis every time).
+    revocation_cache_seconds: Annotated[float, Field(ge=0, le=60)] = 5.0
     refresh_token_days: PositiveInt = 14
     ratelimit_auth: str = "10 per minute"
     ratelimit_account: str = "10 per 15 minutes"
@@ -359,10 +361,10 @@ def _one_line(error: ValidationError) -> str:
 def _engine_options(database_url: str) -> dict[str, object]:
     if database_url.startswith("sqlite"):
         return {}
-    # pre_ping lets workers survive a database restart without being restarted themselves;
-    # the connect timeout keeps requests failing fast while the database is away.
+    # No pre-ping (a round trip per checkout): after a database restart, a request on a dead
+    # connection is answered again on a fresh one (app.Tarefa). The connect timeout keeps
+    # requests failing fast while the database is away.
     return {
-        "pool_pre_ping": True,
         "pool_size": 5,
         "max_overflow": 5,
         "pool_timeout": 5,

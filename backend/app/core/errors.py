@@ -99,8 +99,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     def handle_database_unavailable(error: OperationalError) -> Response:
-        # Rolling back also returns the broken connection to the pool, where pre-ping
-        # replaces it once the database is back.
+        # Rolling back also returns the broken connection to the pool, which discards it
+        # (a disconnect invalidates every older connection): the next request opens a new one.
         db.session.rollback()
         log.warning("database unavailable: %s", error.orig.__class__.__name__)
         response = error_response(503, "The database is unavailable; try again shortly.")

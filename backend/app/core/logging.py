@@ -81,6 +81,7 @@ def init_request_logging(app: Flask) -> None:
             "request",
             extra={
                 "method": request.method,
+                "route": request.url_rule.rule if request.url_rule else None,
                 "path": request.path,
                 "status": response.status_code,
                 "duration_ms": duration_ms,

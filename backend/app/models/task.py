@@ -22,6 +22,14 @@ from app.models.reminder import Reminder
 from app.models.types import UTCDateTime, utcnow
 
 NO_PRIORITY = 4  # priorities run from 1 (highest) to 4 (none)
+# Trigram GIN indexes serving the list's ILIKE search, made by migration 0007 on PostgreSQL
+# only (SQLite has no pg_trgm), so they are not in the metadata; autogenerate skips them.
+SEARCH_INDEXES = ("ix_tasks_title_trgm", "ix_tasks_description_trgm")
+
+
+def is_managed(obj: object, name: str | None, type_: str, *_args: object) -> bool:
+    """Alembic's ``include_object``: everything but the PostgreSQL-only search indexes."""
+    return not (type_ == "index" and name in SEARCH_INDEXES)
 
 
 class Task(db.Model):

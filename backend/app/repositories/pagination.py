@@ -1,14 +1,16 @@
-"""Pagination of a SELECT in one round trip: the total rides along as a window count."""
+"""Pagination of a SELECT in one round trip: the total rides along with the page's rows."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy.orm import aliased
 
 from app.core.extensions import db
+from app.repositories.keyset import SortKey, after, decode_cursor, encode_cursor
 
 T = TypeVar("T")
 
@@ -19,6 +21,8 @@ class Page(Generic[T]):
     total: int
     page: int
     per_page: int
+    total_exact: bool = True
+    next_cursor: str | None = None
 
     @property
     def pages(self) -> int:
@@ -42,3 +46,67 @@ def paginate(statement: Select[Any], *, page: int, per_page: int) -> Page[Any]:
             select(func.count()).select_from(statement.order_by(None).subquery())
         )
     return Page([], total or 0, page, per_page)
+
+
+def paginate_keyset(
+    statement: Select[Any],
+    *,
+    keys: list[SortKey],
+    scope: str,
+    page: int,
+    per_page: int,
+    cursor: str | None = None,
+    count_cap: int,
+    scans: bool = False,
+) -> Page[Any]:
+    """One page of ``statement`` (one entity per row, unordered) in the order of ``keys``,
+    after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``.
+
+    The total is counted up to ``count_cap`` rows (or to the end of the page after the
+    requested one, if further) by a scalar subquery of the same statement: never a scan of the whole
+    list. Past that, ``total`` is the bound and ``total_exact`` is false. One more row
+    than the page is read to know whether a ``next_cursor`` is due.
+
+    ``scans``: no index serves the filter (a substring search), so finding the page may read
+    every row; then a page by number counts in that same pass instead of a second one.
+    """
+    offset = (page - 1) * per_page
+    # Past the cap, count one page beyond this one, so page links always reach the next.
+    count_limit = max(count_cap, offset + 2 * per_page)
+    capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
+    counted = select(func.count()).select_from(
+        capped.order_by(None).limit(count_limit + 1).subquery()
+    )
+    ordered = statement.order_by(*(key.order() for key in keys))
+    if cursor is not None:
+        ordered = ordered.where(after(keys, decode_cursor(cursor, scope, len(keys))))
+        offset = 0
+        scans = False
+    if scans:
+        paged = _counted_in_one_pass(ordered, keys, count_limit)
+    else:
+        paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
+    rows = db.session.execute(paged.limit(per_page + 1).offset(offset)).all()
+    if rows:
+        total = rows[0].total_count
+    elif cursor is not None or page > 1:
+        total = db.session.scalar(counted) or 0  # no row for the count to ride on
+    else:
+        total = 0
+    items = [row[0] for row in rows[:per_page]]
+    next_cursor = None
+    if len(rows) > per_page:
+        next_cursor = encode_cursor(scope, [key.value_of(items[-1]) for key in keys])
+    exact = total <= count_limit
+    return Page(items, total if exact else count_limit, page, per_page, exact, next_cursor)
+
+
+def _counted_in_one_pass(ordered: Select[Any], keys: list[SortKey], limit: int) -> Select[Any]:
+    """The first ``limit + 1`` rows of ``ordered``, each with their count (a window over
+    them), in the same order: one pass over the matches, however few there are."""
+    entity = ordered.column_descriptions[0]["entity"]
+    first = aliased(entity, ordered.limit(limit + 1).subquery())
+    again = [replace(key, column=getattr(first, key.column.key)) for key in keys]
+    return select(first, func.count().over().label("total_count")).order_by(
+        *(key.order() for key in again)
+    )

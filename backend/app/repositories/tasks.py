@@ -10,7 +10,8 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 
 from app.core.extensions import db
 from app.models import Label, Project, Task, task_labels
-from app.repositories.pagination import Page, paginate
+from app.repositories.keyset import SortKey
+from app.repositories.pagination import Page, paginate_keyset
 
 SORT_COLUMNS = {
     "created_at": Task.created_at,
@@ -20,6 +21,9 @@ SORT_COLUMNS = {
     "position": Task.position,
     "completed_at": Task.completed_at,
 }
+NULLABLE_SORTS = ("due_date", "completed_at")
+# The list counts matching tasks up to this many (see pagination.paginate_keyset).
+TOTAL_CAP = 1000
 VIEWS = ("inbox", "today", "upcoming", "overdue", "done")
 UPCOMING_DAYS = 7
 
@@ -96,25 +100,33 @@ def _apply_filter(
     return statement
 
 
-def _order(statement: Select[tuple[Task]], sort: str) -> Select[tuple[Task]]:
+def sort_keys(sort: str) -> list[SortKey]:
+    """The ORDER BY of a sort choice, ending with the id so no two rows tie."""
     name = sort.lstrip("-")
     descending = sort.startswith("-")
-    column = SORT_COLUMNS[name]
-    ordered = column.desc() if descending else column.asc()
-    if name in ("due_date", "completed_at"):
-        # Tasks without the date go last in either direction.
-        ordered = ordered.nulls_last()
-    keys = [ordered]
+    # Tasks without the date go last in either direction.
+    keys = [SortKey(SORT_COLUMNS[name], descending, nulls_last=name in NULLABLE_SORTS)]
     if name == "priority":
-        keys.append(Task.position.asc())  # equal priorities keep the manual order
-    keys.append(Task.id.desc() if descending else Task.id.asc())
-    return statement.order_by(*keys)
+        keys.append(SortKey(Task.position))  # equal priorities keep the manual order
+    keys.append(SortKey(Task.id, descending))
+    return keys
 
 
-def list_tasks(*, owner_id: int, task_filter: TaskFilter, page: int, per_page: int) -> Page[Task]:
-    statement = select(Task).where(Task.user_id == owner_id)
-    statement = _order(_apply_filter(statement, owner_id, task_filter), task_filter.sort)
-    result = paginate(statement, page=page, per_page=per_page)
+def list_tasks(
+    *, owner_id: int, task_filter: TaskFilter, page: int, per_page: int, cursor: str | None = None
+) -> Page[Task]:
+    """A page of the owner's tasks at ``page`` or after ``cursor``, with a capped total."""
+    statement = _apply_filter(select(Task).where(Task.user_id == owner_id), owner_id, task_filter)
+    result = paginate_keyset(
+        statement,
+        keys=sort_keys(task_filter.sort),
+        scope=f"tasks:{owner_id}:{task_filter.sort}",
+        page=page,
+        per_page=per_page,
+        cursor=cursor,
+        count_cap=TOTAL_CAP,
+        scans=bool(task_filter.q),
+    )
     attach_subtask_progress(result.items)
     return result
 

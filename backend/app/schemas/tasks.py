@@ -101,6 +101,13 @@ class TaskCreate(TaskUpdate):
 
 
 class TaskListArgs(PaginationArgs):
+    cursor = fields.String(
+        validate=Length(min=1, max=1000),
+        metadata={
+            "description": "Continue after the previous page: its next_cursor, unchanged "
+            "(with the same sort; page is then ignored). Opaque; a forged or altered one is 400."
+        },
+    )
     done = fields.Boolean()
     q = Text(max_length=200)
     sort = fields.String(load_default="-created_at", validate=OneOf(SORT_CHOICES))
@@ -126,7 +133,20 @@ class TaskListArgs(PaginationArgs):
 
 
 class TaskPage(PageMeta):
+    """A page of tasks. ``total`` counts matching tasks up to 1,000 (or to the end of the
+    page after the requested one, if further) without scanning the whole list; beyond, it is that bound
+    and ``total_exact`` is false. Scroll with ``next_cursor`` (keyset: no repeats or gaps
+    while tasks are added or removed, the same cost on every page)."""
+
     items = fields.List(fields.Nested(TaskOut), required=True)
+    total_exact = fields.Boolean(
+        required=True, metadata={"description": "false: there are more than total tasks"}
+    )
+    next_cursor = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Pass as cursor for the next page; null on the last page"},
+    )
 
 
 class TaskCountsOut(Schema):

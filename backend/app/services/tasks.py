@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import delete, update
 
 from app.core import clock
-from app.core.errors import Conflict, NotFound
+from app.core.errors import BadRequest, Conflict, NotFound
 from app.core.extensions import db
 from app.models import Task, User
 from app.repositories import positions
 from app.repositories import tasks as task_repository
+from app.repositories.keyset import InvalidCursor
 from app.repositories.pagination import Page
 from app.repositories.tasks import Counts, TaskFilter
 from app.services import recurring, reminders
@@ -33,14 +34,20 @@ def user_today(owner_id: int) -> date:
     return clock.today_in(user.timezone if user else "UTC")
 
 
-def list_tasks(*, owner_id: int, task_filter: TaskFilter, page: int, per_page: int) -> Page[Task]:
+def list_tasks(
+    *, owner_id: int, task_filter: TaskFilter, page: int, per_page: int, cursor: str | None = None
+) -> Page[Task]:
+    """A page of the owner's tasks; a cursor made for another owner or sort answers 400."""
     if task_filter.project_id is not None:
         require_project(owner_id=owner_id, project_id=task_filter.project_id)
     if task_filter.view in ("today", "upcoming", "overdue"):
         task_filter = replace(task_filter, today=user_today(owner_id))
-    return task_repository.list_tasks(
-        owner_id=owner_id, task_filter=task_filter, page=page, per_page=per_page
-    )
+    try:
+        return task_repository.list_tasks(
+            owner_id=owner_id, task_filter=task_filter, page=page, per_page=per_page, cursor=cursor
+        )
+    except InvalidCursor as error:
+        raise BadRequest(str(error), errors={"query": {"cursor": [str(error)]}}) from None
 
 
 def counts(*, owner_id: int) -> Counts:

@@ -1,14 +1,18 @@
 """Issuing, rotating and revoking JWTs.
 
 PostgreSQL is the source of truth for revocation, so it holds across workers, replicas
-and restarts; Redis, when configured, caches the answers for access tokens. An access
-token is refused when its own id was revoked (logout) and when its account is gone,
-deactivated, or ended its sessions after the token was issued (``tokens_valid_after``).
+and restarts; Redis, when configured, caches the answers for access tokens, and each
+process keeps the answers it has for ``REVOCATION_CACHE_SECONDS`` in memory, so the common
+request asks neither. An access token is refused when its own id was revoked (logout) and
+when its account is gone, deactivated, or ended its sessions after the token was issued
+(``tokens_valid_after``). A revocation takes effect at once in the process that made it and
+within ``REVOCATION_CACHE_SECONDS`` in every other.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -16,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import redis
+from cachetools import TTLCache
 from flask import current_app, g
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 from sqlalchemy import exists, select, update
@@ -33,6 +38,43 @@ _NOT_REVOKED_TTL_SECONDS = 30
 # Cached state of an account that is deleted or deactivated: every token is refused.
 _NO_SESSIONS = "none"
 REUSE_MESSAGE = "Refresh token reuse detected; please log in again."
+_LOCAL_KEY = "tarefa.revocation_cache"
+
+
+def _monotonic() -> float:
+    return time.monotonic()  # a module function, so tests can move time forward
+
+
+class LocalCache:
+    """The answers this process already has, each trusted for ``seconds`` (thread-safe)."""
+
+    def __init__(self, seconds: float) -> None:
+        self._entries: TTLCache[str, str] | None = (
+            TTLCache(maxsize=20_000, ttl=seconds, timer=lambda: _monotonic()) if seconds else None
+        )
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        if self._entries is None:
+            return None
+        with self._lock:
+            return self._entries.get(key)
+
+    def put(self, key: str, value: str, *, only_new: bool = False) -> None:
+        if self._entries is None:
+            return
+        with self._lock:
+            if not (only_new and key in self._entries):
+                self._entries[key] = value
+
+
+def local_cache() -> LocalCache:
+    extensions = current_app.extensions
+    if _LOCAL_KEY not in extensions:
+        extensions.setdefault(
+            _LOCAL_KEY, LocalCache(current_app.config["REVOCATION_CACHE_SECONDS"])
+        )
+    return extensions[_LOCAL_KEY]
 
 
 @dataclass(frozen=True)
@@ -137,8 +179,11 @@ def end_sessions(user: User) -> None:
 
 
 def publish_account_state(*, user_id: int, user: User | None) -> None:
-    """After a commit: overwrite the cached session state, so no replica serves an old one."""
-    _cache_write(_USER_PREFIX + str(user_id), _account_state(user), _NOT_REVOKED_TTL_SECONDS)
+    """After a commit: overwrite the cached session state, at once in this process and in
+    Redis; other processes see it when their own copy expires."""
+    key, state = _USER_PREFIX + str(user_id), _account_state(user)
+    local_cache().put(key, state)
+    _cache_write(key, state, _NOT_REVOKED_TTL_SECONDS)
 
 
 def revoke_access_token(*, jti: str, expires_at: datetime) -> None:
@@ -146,6 +191,7 @@ def revoke_access_token(*, jti: str, expires_at: datetime) -> None:
         db.session.add(RevokedAccessToken(jti=jti, expires_at=expires_at))
     db.session.commit()
     ttl = max(int((expires_at - datetime.now(UTC)).total_seconds()), 1)
+    local_cache().put(_CACHE_PREFIX + jti, "1")
     _cache_write(_CACHE_PREFIX + jti, "1", ttl)
 
 
@@ -165,27 +211,32 @@ def account_accepts_tokens(claims: dict[str, Any]) -> bool:
 
 
 def _token_state(claims: dict[str, Any]) -> tuple[bool, str]:
-    """(Was this token's id revoked?, its account's state), from Redis when cached, else
-    from one query; remembered for the rest of the request."""
+    """(Was this token's id revoked?, its account's state), from this process's cache, else
+    Redis, else one query; remembered for the rest of the request."""
     jti, user_id = claims["jti"], int(claims["sub"])
     remembered = g.get("tarefa_token_state")
     if remembered is not None and remembered[0] == jti:
         return remembered[1]
     jti_key, user_key = _CACHE_PREFIX + jti, _USER_PREFIX + str(user_id)
-    cached_jti, cached_state = _cache_read(jti_key), _cache_read(user_key)
-    if cached_jti is not None and cached_state is not None:
-        answer = (cached_jti == "1", cached_state)
-    else:
-        answer = _read_token_state(jti, user_id)
-        if not answer[0]:
-            _cache_write(jti_key, "0", _NOT_REVOKED_TTL_SECONDS, only_new=True)
-        # Never overwrites a state written meanwhile by a change that committed after our read.
-        _cache_write(user_key, answer[1], _NOT_REVOKED_TTL_SECONDS, only_new=True)
+    local = local_cache()
+    cached_jti, cached_state = local.get(jti_key), local.get(user_key)
+    if cached_jti is None or cached_state is None:
+        cached_jti, cached_state = _cache_read_both(jti_key, user_key)
+        if cached_jti is None or cached_state is None:
+            cached_jti, cached_state = _read_token_state(jti, user_id)
+            if cached_jti == "0":
+                _cache_write(jti_key, "0", _NOT_REVOKED_TTL_SECONDS, only_new=True)
+            # Never overwrites a state written meanwhile by a change that committed after
+            # our read; nor does the local copy below.
+            _cache_write(user_key, cached_state, _NOT_REVOKED_TTL_SECONDS, only_new=True)
+        local.put(jti_key, cached_jti, only_new=True)
+        local.put(user_key, cached_state, only_new=True)
+    answer = (cached_jti == "1", cached_state)
     g.tarefa_token_state = (jti, answer)
     return answer
 
 
-def _read_token_state(jti: str, user_id: int) -> tuple[bool, str]:
+def _read_token_state(jti: str, user_id: int) -> tuple[str, str]:
     account = select(User.is_active, User.tokens_valid_after).where(User.id == user_id)
     revoked = exists().where(RevokedAccessToken.jti == jti)
     row = db.session.execute(
@@ -195,12 +246,13 @@ def _read_token_state(jti: str, user_id: int) -> tuple[bool, str]:
             account.with_only_columns(User.tokens_valid_after).scalar_subquery(),
         )
     ).one()
+    jti_state = "1" if row[0] else "0"
     if row[1] is None or not row[1]:  # no such account, or deactivated
-        return bool(row[0]), _NO_SESSIONS
+        return jti_state, _NO_SESSIONS
     valid_after = row[2]
     if isinstance(valid_after, str):  # SQLite hands a scalar subquery's datetime back as text
         valid_after = datetime.fromisoformat(valid_after)
-    return bool(row[0]), "" if valid_after is None else _instant(valid_after)
+    return jti_state, "" if valid_after is None else _instant(valid_after)
 
 
 def _account_state(user: User | None) -> str:
@@ -218,16 +270,18 @@ def _instant(moment: datetime) -> str:
     return repr(moment.timestamp())
 
 
-def _cache_read(key: str) -> str | None:
+def _cache_read_both(first: str, second: str) -> tuple[str | None, str | None]:
+    """Two keys in one round trip; (None, None) without Redis or when it fails."""
     client = get_redis()
     if client is None:
-        return None
+        return None, None
     try:
-        value = client.get(key)
+        values = client.mget(first, second)
     except redis.RedisError as exc:
         log.warning("redis unavailable for revocation cache: %s", exc.__class__.__name__)
-        return None
-    return None if value is None else value.decode()
+        return None, None
+    one, two = (None if value is None else value.decode() for value in values)
+    return one, two
 
 
 def _cache_write(key: str, value: str, ttl: int, *, only_new: bool = False) -> None:

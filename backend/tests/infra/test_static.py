@@ -544,6 +544,14 @@ def test_gunicorn_refuses_a_zero_worker_count(monkeypatch: pytest.MonkeyPatch) -
         load_gunicorn_conf(monkeypatch, GUNICORN_WORKERS="0")
 
 
+@pytest.mark.parametrize(("value", "expected"), [(None, None), ("", None), ("-", "-")])
+def test_gunicorn_access_log_is_off_unless_asked_for(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, expected: str | None
+) -> None:
+    env = {} if value is None else {"GUNICORN_ACCESS_LOG": value}
+    assert load_gunicorn_conf(monkeypatch, **env)["accesslog"] == expected
+
+
 def test_gunicorn_access_log_line_is_valid_json_for_hostile_values() -> None:
     conf = runpy.run_path(str(BACKEND_DIR / "gunicorn.conf.py"))
     atoms = {

@@ -32,7 +32,16 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
 }
 
 export function makePage(items: Task[], overrides: Partial<TaskPage> = {}): TaskPage {
-  return { items, total: items.length, page: 1, per_page: 20, pages: 1, ...overrides };
+  return {
+    items,
+    total: items.length,
+    page: 1,
+    per_page: 20,
+    pages: 1,
+    total_exact: true,
+    next_cursor: null,
+    ...overrides,
+  };
 }
 
 export function makeUser(overrides: Partial<User> = {}): User {

@@ -827,13 +827,16 @@ export interface paths {
         };
         /**
          * List your tasks: a view (Inbox, Today, Upcoming, Overdue, Done), filters by
-         *     project, labels, priority and done, search in title and description, sort, paginate.
+         *     project, labels, priority and done, search in title and description, sort, paginate
+         *     by page or by cursor (keyset), with a total counted up to 1,000.
          */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     per_page?: number;
+                    /** @description Continue after the previous page: its next_cursor, unchanged (with the same sort; page is then ignored). Opaque; a forged or altered one is 400. */
+                    cursor?: string;
                     done?: boolean;
                     q?: string;
                     sort?: "created_at" | "-created_at" | "title" | "-title" | "due_date" | "-due_date" | "priority" | "-priority" | "position" | "-position" | "completed_at" | "-completed_at";
@@ -861,6 +864,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TaskPage"];
+                    };
+                };
+                /** @description cursor was altered, or made for another sort */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Missing or invalid access token */
@@ -3492,6 +3504,10 @@ export interface components {
             per_page: number;
             pages: number;
             items: components["schemas"]["TaskOut"][];
+            /** @description false: there are more than total tasks */
+            total_exact: boolean;
+            /** @description Pass as cursor for the next page; null on the last page */
+            next_cursor: string | null;
         };
         ReminderIn: {
             /** Format: date-time */

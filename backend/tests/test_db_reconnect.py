@@ -1,0 +1,65 @@
+"""No ping per checkout: a request that draws a connection PostgreSQL has since closed is
+answered again, once, on a fresh one, and what it writes is written once."""
+
+import psycopg
+import pytest
+from sqlalchemy import make_url
+
+from app import create_app
+from app.core.extensions import db
+from tests.conftest import PASSWORD, _admin_dsn, app_config, create_database, drop_database
+from tests.helpers import migrate_database
+
+
+@pytest.fixture
+def committed_app():
+    url = create_database("tarefa_reconnect")
+    migrate_database(url)
+    app = create_app(app_config(url))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+    drop_database(url)
+
+
+def _close_every_connection(app):
+    """What a PostgreSQL restart does to the pool's idle connections."""
+    name = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+    with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
+        closed = conn.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s",
+            (name,),
+        ).fetchone()[0]
+    assert closed >= 1
+
+
+def _signed_in(client):
+    account = {"email": "re@example.com", "password": PASSWORD}
+    assert client.post("/api/auth/register", json={"name": "Re", **account}).status_code == 201
+    token = client.post("/api/auth/login", json=account).json["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_a_read_on_a_dead_connection_is_answered_on_a_fresh_one(committed_app, caplog):
+    client = committed_app.test_client()
+    headers = _signed_in(client)
+    assert client.get("/api/tasks", headers=headers).status_code == 200
+
+    _close_every_connection(committed_app)
+    answer = client.get("/api/tasks", headers=headers)
+
+    assert (answer.status_code, answer.json["total"]) == (200, 0)
+    assert "database connection was lost; retrying on a fresh one" in caplog.messages
+
+
+def test_a_write_on_a_dead_connection_is_made_once(committed_app):
+    client = committed_app.test_client()
+    headers = _signed_in(client)
+    assert client.get("/api/tasks", headers=headers).status_code == 200
+
+    _close_every_connection(committed_app)
+    created = client.post("/api/tasks", json={"title": "Once"}, headers=headers)
+
+    assert created.status_code == 201
+    titles = [t["title"] for t in client.get("/api/tasks", headers=headers).json["items"]]
+    assert titles == ["Once"]
