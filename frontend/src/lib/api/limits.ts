@@ -63,8 +63,12 @@ export const limits = {
   ProjectUpdate: {
     name: { minLength: 1, maxLength: 80 },
   },
-  QuickIn: {
+  QuickCreateIn: {
     text: { minLength: 1, maxLength: 500 },
+    description: { minLength: 0, maxLength: 2000 },
+    priority: { minimum: 1, maximum: 4 },
+    project_id: { minimum: 1, maximum: 2147483647 },
+    labels: { maxItems: 20 },
   },
   RegisterIn: {
     name: { minLength: 1, maxLength: 120 },

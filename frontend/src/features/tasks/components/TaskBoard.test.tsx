@@ -195,4 +195,20 @@ describe('task board', () => {
     renderApp('/');
     expect(await screen.findByText('No tasks yet')).toBeInTheDocument();
   });
+
+  it('counts the tasks', async () => {
+    server.use(...sessionHandlers(), listHandler([makeTask({ title: 'Water the plants' })]));
+    renderApp('/');
+    expect(await screen.findByText('1 task')).toBeInTheDocument();
+  });
+
+  it('says "more than" when the server capped the count', async () => {
+    const page = makePage([makeTask()], { total: 1000, pages: 50, total_exact: false });
+    server.use(
+      ...sessionHandlers(),
+      http.get(url('/api/tasks'), () => HttpResponse.json(page)),
+    );
+    renderApp('/');
+    expect(await screen.findByText('More than 1,000 tasks')).toBeInTheDocument();
+  });
 });

@@ -33,7 +33,9 @@ export function TaskList({ params, onPageChange }: TaskListProps) {
   return (
     <>
       <p className="muted" aria-live="polite">
-        {t('tasks.count', { count: tasks.data.total })}
+        {tasks.data.total_exact
+          ? t('tasks.count', { count: tasks.data.total })
+          : t('tasks.countAtLeast', { count: tasks.data.total })}
         {tasks.isFetching && !tasks.isPending && ` · ${t('common.updating')}`}
       </p>
       <ul className="task-list" aria-label={t('tasks.listLabel')}>
