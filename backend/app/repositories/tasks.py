@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
+from sqlalchemy import delete as sa_delete
 
 from app.core.extensions import db
+from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
 from app.models import Label, Project, Task, task_labels
 from app.repositories.pagination import Page, paginate
 
@@ -20,22 +22,7 @@ SORT_COLUMNS = {
     "position": Task.position,
     "completed_at": Task.completed_at,
 }
-VIEWS = ("inbox", "today", "upcoming", "overdue", "done")
-UPCOMING_DAYS = 7
-
-
-@dataclass(frozen=True)
-class TaskFilter:
-    done: bool | None = None
-    q: str | None = None
-    parent_id: int | None = None
-    top_level: bool = False
-    sort: str = "-created_at"
-    view: str | None = None
-    project_id: int | None = None
-    labels: tuple[str, ...] = ()
-    priorities: tuple[int, ...] = ()
-    today: date | None = None  # the owner's today, needed by the dated views
+assert tuple(SORT_COLUMNS) == SORT_NAMES, "every sort name the API accepts has its column"
 
 
 def view_condition(view: str, today: date) -> ColumnElement[bool]:
@@ -150,6 +137,34 @@ def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int]) -> list[Task]:
             .order_by(Task.position, Task.id)
         )
     )
+
+
+def add(tasks: Iterable[Task]) -> None:
+    """Insert new tasks and flush, so they have their ids."""
+    db.session.add_all(list(tasks))
+    db.session.flush()
+
+
+def delete(task: Task) -> None:
+    """Delete a task; its subtasks, labels links and reminders go with it (cascades)."""
+    db.session.delete(task)
+
+
+def delete_many(task_ids: Iterable[int]) -> None:
+    db.session.execute(
+        sa_delete(Task).where(Task.id.in_(list(task_ids))),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def set_project(task_ids: Iterable[int], project_id: int | None) -> None:
+    """Put these tasks in a project (or the Inbox) in one UPDATE."""
+    ids = list(task_ids)
+    if ids:
+        db.session.execute(
+            update(Task).where(Task.id.in_(ids)).values(project_id=project_id),
+            execution_options={"synchronize_session": False},
+        )
 
 
 def descendant_ids(task_ids: Iterable[int]) -> list[int]:

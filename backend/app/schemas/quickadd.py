@@ -3,10 +3,10 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
+from app.domain.quickadd import FIELDS
 from app.schemas.fields import Text
 from app.schemas.time_fields import LocalTime
 from app.schemas.timezones import TimeZone
-from app.services.quickadd import FIELDS
 
 LANGUAGES = ["en", "pt-BR"]
 

@@ -12,20 +12,20 @@ from sqlalchemy import select
 from app.core import clock
 from app.core.errors import DomainError
 from app.core.extensions import db
-from app.models import Project, Task, User
+from app.domain.limits import TITLE_MAX_LENGTH
+from app.domain.quickadd import Parsed, parse
+from app.domain.recurrence_text import describe
+from app.models import Project, Task
 from app.models.task import NO_PRIORITY
+from app.repositories import users as user_repository
 from app.services import projects
 from app.services import tasks as task_service
-from app.services.quickadd import Parsed, parse
-from app.services.recurrence_text import describe
 
-TITLE_MAX_LENGTH = 160
 QUICK_PROJECT_COLOR = "blue"
 
 
 def user_zone(owner_id: int) -> ZoneInfo:
-    user = db.session.get(User, owner_id)
-    return ZoneInfo(user.timezone if user else "UTC")
+    return ZoneInfo(user_repository.timezone_of(owner_id))
 
 
 def parse_line(

@@ -14,10 +14,10 @@ from sqlalchemy import select, update
 
 from app.core.errors import Conflict
 from app.core.extensions import db
+from app.domain.recurrence import first_on_or_after, next_due_date
 from app.models import Task, TaskOccurrence
 from app.models.occurrence import DONE, SKIPPED
 from app.services import reminders
-from app.services.recurrence import first_on_or_after, next_due_date
 
 NOT_RECURRING = "This task does not repeat."
 SCHEDULE_FIELDS = ("due_date", "due_time", "recurrence")

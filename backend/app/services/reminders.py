@@ -18,8 +18,8 @@ from sqlalchemy import or_, select
 
 from app.core import clock
 from app.core.extensions import db
+from app.domain.recurrence import due_instant
 from app.models import Notification, Reminder, Task, User
-from app.services.recurrence import due_instant
 
 ALL_DAY_AT = time(9)
 BATCH = 200
