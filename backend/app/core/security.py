@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, Response, current_app
 
-from app.core.errors import error_response
+from app.core.envelope import error_response
 from app.core.extensions import jwt
 
 _HASHER_KEY = "tarefa.password_hasher"
