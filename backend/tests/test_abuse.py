@@ -6,7 +6,8 @@ import pytest
 from app import create_app
 from app.core.config import ConfigError
 from app.services.accounts import create_user
-from tests.conftest import PASSWORD, Auth, app_config
+from tests.support.accounts import PASSWORD, Auth
+from tests.support.apps import app_config
 
 DEEP = "[" * 100_000 + "]" * 100_000
 

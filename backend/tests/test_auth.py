@@ -4,7 +4,7 @@ import pytest
 from flask_jwt_extended import create_access_token
 
 from app.core import security
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 REGISTER = {"name": "Ana Souza", "email": "Ana.Souza@Example.COM ", "password": "sunny-harbour-42"}
 

@@ -12,8 +12,9 @@ from app import create_app
 from app.core.extensions import db
 from app.models import User
 from app.services.accounts import create_user
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
-from tests.helpers import migrate_database
+from tests.support.accounts import PASSWORD
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database
 
 THREADS = 6
 

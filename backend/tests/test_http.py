@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from app.core.logging import JsonFormatter
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 def test_unknown_route_is_json_404(client):

@@ -3,8 +3,9 @@
 import pytest
 
 from app import create_app
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
-from tests.helpers import migrate_database
+from tests.support.accounts import PASSWORD
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.conftest import PASSWORD
-from tests.helpers import free_port
+from tests.support.accounts import PASSWORD
+from tests.support.ports import free_port
 
 
 class Inbox:

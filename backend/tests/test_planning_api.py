@@ -140,7 +140,7 @@ def test_breakdown_validation(client, headers):
 def test_ai_rate_limit_is_per_user_and_shared_by_both_endpoints(make_app, auth, make_user):
     app = make_app(RATELIMIT_AI_OFFLINE="2 per hour")
     client = app.test_client()
-    from tests.conftest import Auth
+    from tests.support.accounts import Auth
 
     login = Auth(client)
     with app.app_context():

@@ -8,8 +8,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import PASSWORD, create_database, drop_database
-from tests.helpers import FAST_ARGON2, LiveServer, migrate_database
+from tests.support.accounts import PASSWORD
+from tests.support.apps import FAST_ARGON2, migrate_database
+from tests.support.databases import create_database, drop_database
+from tests.support.servers import LiveServer
 
 BIN = Path(__file__).resolve().parents[1] / ".venv" / "bin"
 

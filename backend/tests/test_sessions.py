@@ -3,7 +3,7 @@ deletion and logout; the refresh cookie lives as long as its token."""
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 REUSE = "Refresh token reuse detected; please log in again."
 GONE = "The account behind this token no longer exists."
@@ -116,7 +116,7 @@ def test_deleted_users_token_is_refused_at_once_with_a_warm_cache(make_app, clea
     app = make_app(REDIS_URL=clean_redis)
     client = app.test_client()
     from app.services.accounts import create_user
-    from tests.conftest import Auth
+    from tests.support.accounts import Auth
 
     with app.app_context():
         create_user(name="R", email="root@example.com", password=PASSWORD, is_admin=True)

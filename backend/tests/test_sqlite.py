@@ -3,7 +3,7 @@
 import pytest
 
 from app import create_app
-from tests.helpers import FAST_ARGON2, migrate_database
+from tests.support.apps import FAST_ARGON2, migrate_database
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 @pytest.fixture

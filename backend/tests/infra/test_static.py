@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.infra.conftest import BACKEND_DIR, REPO_ROOT, VENV_BIN, require_tool, run
+from tests.infra.conftest import VENV_BIN, require_tool, run
+from tests.support.servers import BACKEND_DIR, REPO_ROOT
 
 COMPOSE = BACKEND_DIR / ".venv/lib/python3.11/site-packages/compose/docker-compose"
 PROD_SECRETS = ("POSTGRES_PASSWORD", "REDIS_PASSWORD", "SECRET_KEY", "JWT_SECRET_KEY")

@@ -26,8 +26,10 @@ from app import create_app
 from app.core.config import Settings
 from app.core.extensions import db
 from tests.ai.conftest import FakeOpenAI, fake_openai  # noqa: F401 - fixture
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
-from tests.helpers import FAST_ARGON2, free_port, migrate_database
+from tests.support.accounts import PASSWORD
+from tests.support.apps import FAST_ARGON2, app_config, migrate_database
+from tests.support.databases import create_database, drop_database
+from tests.support.ports import free_port
 
 BACKEND = Path(__file__).resolve().parents[2]
 SECRETS = {

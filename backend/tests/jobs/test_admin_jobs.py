@@ -5,8 +5,8 @@ from __future__ import annotations
 from app.jobs import enqueue
 from app.jobs.mail import deliver_mail
 from app.services.accounts import ensure_admin
-from tests.conftest import PASSWORD
 from tests.jobs.conftest import register, wait_until
+from tests.support.accounts import PASSWORD
 
 
 def admin_headers(app, client):

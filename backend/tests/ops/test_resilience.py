@@ -19,15 +19,10 @@ import httpx
 import psycopg
 import pytest
 
+from tests.support.servers import wait_until
+
 from .load import Load
-from .processes import (
-    HangingProvider,
-    NativeStack,
-    PrivatePostgres,
-    PrivateRedis,
-    SlowProvider,
-    wait_until,
-)
+from .processes import HangingProvider, NativeStack, PrivatePostgres, PrivateRedis, SlowProvider
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 class Api:
