@@ -3,14 +3,10 @@ deletion and logout; the refresh cookie lives as long as its token."""
 
 import pytest
 
-from tests.support.accounts import PASSWORD
+from tests.support.accounts import PASSWORD, bearer
 
 REUSE = "Refresh token reuse detected; please log in again."
 GONE = "The account behind this token no longer exists."
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture
@@ -122,10 +118,8 @@ def test_deleted_users_token_is_refused_at_once_with_a_warm_cache(make_app, clea
         create_user(name="R", email="root@example.com", password=PASSWORD, is_admin=True)
         doomed_id = create_user(name="D", email="doomed@example.com", password=PASSWORD).id
     login = Auth(client)
-    admin_headers = {"Authorization": f"Bearer {login.login('root@example.com')['access_token']}"}
-    doomed_headers = {
-        "Authorization": f"Bearer {login.login('doomed@example.com')['access_token']}"
-    }
+    admin_headers = bearer(login.login("root@example.com")["access_token"])
+    doomed_headers = bearer(login.login("doomed@example.com")["access_token"])
     assert client.get("/api/tasks", headers=doomed_headers).status_code == 200  # cache warmed
 
     assert client.delete(f"/api/users/{doomed_id}", headers=admin_headers).status_code == 204
