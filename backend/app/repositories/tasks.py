@@ -12,6 +12,7 @@ from sqlalchemy import delete as sa_delete
 from app.core.extensions import db
 from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
 from app.models import Label, Project, Task, task_labels
+from app.repositories import positions
 from app.repositories.pagination import Page, paginate
 
 SORT_COLUMNS = {
@@ -264,3 +265,34 @@ def label_open_counts(
     if label_ids is not None:
         statement = statement.where(Label.id.in_(list(label_ids)))
     return {label_id: (name, count) for label_id, name, count in db.session.execute(statement)}
+
+
+def delete_in_project(project_id: int) -> None:
+    db.session.execute(sa_delete(Task).where(Task.project_id == project_id))
+
+
+def move_to_inbox_end(*, owner_id: int, project_id: int) -> None:
+    """Move a project's tasks to the end of the owner's Inbox, in their order; subtasks keep
+    their order under their parent."""
+    top_level = list(
+        db.session.scalars(
+            select(Task.id)
+            .where(Task.project_id == project_id, Task.parent_id.is_(None))
+            .order_by(Task.position, Task.id)
+        )
+    )
+    start = positions.end_position(
+        Task, sibling_scope(owner_id=owner_id, project_id=None, parent_id=None)
+    )
+    if top_level:
+        db.session.execute(
+            update(Task),
+            [
+                {"id": task_id, "position": start + n * positions.GAP}
+                for n, task_id in enumerate(top_level)
+            ],
+        )
+    db.session.execute(
+        update(Task).where(Task.project_id == project_id).values(project_id=None),
+        execution_options={"synchronize_session": False},
+    )
