@@ -11,7 +11,7 @@ from sqlalchemy import delete as sa_delete
 
 from app.core.extensions import db
 from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
-from app.models import Label, Project, Task, task_labels
+from app.models import Label, Project, Task, TaskOccurrence, task_labels
 from app.repositories import positions
 from app.repositories.pagination import Page, paginate
 
@@ -295,4 +295,35 @@ def move_to_inbox_end(*, owner_id: int, project_id: int) -> None:
     db.session.execute(
         update(Task).where(Task.project_id == project_id).values(project_id=None),
         execution_options={"synchronize_session": False},
+    )
+
+
+def open_tasks(*, owner_id: int) -> list[Task]:
+    return list(
+        db.session.scalars(select(Task).where(Task.user_id == owner_id, Task.done.is_(False)))
+    )
+
+
+def reopen_subtasks(parent_id: int) -> None:
+    """Reopen the done subtasks of a task (a recurring task's next occurrence)."""
+    db.session.execute(
+        update(Task)
+        .where(Task.parent_id == parent_id, Task.done.is_(True))
+        .values(done=False, completed_at=None)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def add_occurrence(occurrence: TaskOccurrence) -> None:
+    db.session.add(occurrence)
+
+
+def occurrences(task_id: int) -> list[TaskOccurrence]:
+    """A task's recorded occurrences, latest first."""
+    return list(
+        db.session.scalars(
+            select(TaskOccurrence)
+            .where(TaskOccurrence.task_id == task_id)
+            .order_by(TaskOccurrence.due_date.desc(), TaskOccurrence.id.desc())
+        )
     )

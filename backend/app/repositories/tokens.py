@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import delete, exists, select, update
 
 from app.core.extensions import db
 from app.models import PasswordResetToken, RefreshToken, RevokedAccessToken, User
@@ -98,3 +98,17 @@ def void_reset_links(user_id: int, *, now: datetime) -> None:
         .where(PasswordResetToken.user_id == user_id, PasswordResetToken.used_at.is_(None))
         .values(used_at=now)
     )
+
+
+def delete_expired(*, now: datetime) -> dict[str, int]:
+    """Delete refresh tokens, revoked access tokens and reset links past their expiry;
+    how many of each."""
+    counts = {}
+    for label, model in (
+        ("refresh_tokens", RefreshToken),
+        ("revoked_access_tokens", RevokedAccessToken),
+        ("password_reset_tokens", PasswordResetToken),
+    ):
+        result = db.session.execute(delete(model).where(model.expires_at < now))
+        counts[label] = result.rowcount  # type: ignore[attr-defined]
+    return counts
