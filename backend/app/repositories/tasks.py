@@ -327,3 +327,14 @@ def occurrences(task_id: int) -> list[TaskOccurrence]:
             .order_by(TaskOccurrence.due_date.desc(), TaskOccurrence.id.desc())
         )
     )
+
+
+def open_dated(*, owner_id: int) -> list[Task]:
+    """The owner's open tasks that have a due date, by date."""
+    return list(
+        db.session.scalars(
+            select(Task)
+            .where(Task.user_id == owner_id, Task.done.is_(False), Task.due_date.is_not(None))
+            .order_by(Task.due_date, Task.id)
+        )
+    )
