@@ -25,6 +25,11 @@ def listed(*, owner_id: int, archived: bool) -> list[Project]:
     )
 
 
+def all_of(owner_id: int) -> list[Project]:
+    """Every project of the owner, archived ones too."""
+    return list(db.session.scalars(select(Project).where(Project.user_id == owner_id)))
+
+
 def id_named(*, owner_id: int, name_key: str) -> int | None:
     """The id of the owner's project with this case-folded name, if any."""
     return db.session.scalar(
