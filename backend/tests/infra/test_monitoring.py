@@ -241,7 +241,9 @@ def _wait_for(fetch, what: str, process: _Process, timeout: float = 120) -> Any:
             raise AssertionError(f"{what}: process exited: {process.log.read_text()[-2000:]}")
         try:
             result = fetch()
-        except httpx.HTTPError:
+        except (httpx.HTTPError, ValueError):
+            # Not up yet, or up but not ready: Prometheus answers its API with a plain-text
+            # 503 until its storage is loaded, which is not JSON.
             result = None
         if result:
             return result
