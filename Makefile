@@ -67,8 +67,9 @@ seed: install ## Create the demo account (demo@tarefa.local / demo-password)
 
 ## ---------------------------------------------------------------- quality
 .PHONY: lint
-lint: install lint-monitoring ## Lint and format-check backend, benchmarks and frontend; check monitoring rules
+lint: install lint-monitoring ## Lint and format-check backend, benchmarks and frontend; check the layer rule and monitoring rules
 	cd $(BACKEND) && $(BIN)/ruff check . ../bench && $(BIN)/ruff format --check . ../bench
+	cd $(BACKEND) && $(BIN)/lint-imports --no-cache
 	@if [ -f $(FRONTEND)/package.json ]; then $(MAKE) fe-lint; fi
 
 .PHONY: fe-lint

@@ -17,7 +17,8 @@
 # background jobs from the same Redis. State, logs and generated secrets live in STACK_DIR.
 #
 # Environment (defaults in brackets):
-#   STACK_PORT [8080]            Nginx port on 127.0.0.1
+#   STACK_PORT [8080]            Nginx port on 127.0.0.1; 0: a free one, chosen by `up` and
+#                                kept in STACK_DIR/run/nginx.port for the other commands
 #   STACK_BACKENDS [1]           gunicorn masters behind Nginx (2 to prove shared state)
 #   STACK_WORKERS [1]            job workers (`flask worker`, metrics on a free port each)
 #   STACK_DIR [.stack]           private state: pids, logs, rendered Nginx, secrets.env
@@ -48,6 +49,10 @@ run_dir="$STACK_DIR/run"
 log_dir="$STACK_DIR/logs"
 nginx_prefix="$STACK_DIR/nginx"
 nginx_pid_file="$nginx_prefix/nginx.pid"
+port_requested="$STACK_PORT"
+if [[ "$STACK_PORT" == 0 && -f "$run_dir/nginx.port" ]]; then
+    STACK_PORT="$(cat "$run_dir/nginx.port")"
+fi
 
 say() { echo "stack: $*"; }
 die() {
@@ -249,6 +254,7 @@ cmd_up() {
     fi
     stop_all # forget pid files a crashed run left behind
     local spa index
+    [[ "$port_requested" != 0 ]] || STACK_PORT="$(free_port)"
     spa="$(spa_dir)"
     mkdir -p "$run_dir" "$log_dir"
     ensure_secrets

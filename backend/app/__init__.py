@@ -168,7 +168,8 @@ def _register_api(app: Flask) -> None:
         transfer,
         users,
     )
-    from app.core.errors import Api, register_error_handlers
+    from app.core.api import Api
+    from app.core.error_handlers import register_error_handlers
 
     api = Api(app)
     api.spec.components.security_scheme(

@@ -8,62 +8,20 @@ Each test using ``app`` runs inside one transaction that is rolled back at the e
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-import psycopg
 import pytest
 import redis
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
-from sqlalchemy import make_url
 
 from app import create_app
 from app.core.extensions import db
 from app.models import Task, User
-from tests.helpers import FAST_ARGON2, migrate_database
-
-SERVER_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
-PASSWORD = "correct-horse-battery"
-
-
-def _admin_dsn() -> str:
-    return (
-        make_url(SERVER_URL)
-        .set(drivername="postgresql", database="postgres")
-        .render_as_string(hide_password=False)
-    )
-
-
-def _require_postgres() -> None:
-    try:
-        with psycopg.connect(_admin_dsn(), connect_timeout=3):
-            pass
-    except psycopg.OperationalError as exc:
-        pytest.fail(
-            f"PostgreSQL is not reachable at {SERVER_URL} ({exc}). Start it "
-            "(`pg_ctlcluster <version> main start`) or set TEST_DATABASE_URL.",
-            pytrace=False,
-        )
-
-
-def create_database(prefix: str = "tarefa_test") -> str:
-    """Create an empty database with a unique name and return its URL."""
-    _require_postgres()
-    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_database(url: str) -> None:
-    name = make_url(url).database
-    with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+from tests.support.accounts import Auth, UserFactory
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database, require_redis
 
 
 @pytest.fixture(scope="session")
@@ -79,39 +37,13 @@ def database_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_url() -> str:
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        pytest.fail(
-            f"Redis is not reachable at {REDIS_URL} ({exc}). Start it (`redis-server --daemonize yes "
-            '--bind 127.0.0.1 --port 6379 --save ""`) or set TEST_REDIS_URL.',
-            pytrace=False,
-        )
-    return REDIS_URL
+    return require_redis()
 
 
 @pytest.fixture
 def clean_redis(redis_url: str) -> str:
     redis.Redis.from_url(redis_url).flushdb()
     return redis_url
-
-
-def app_config(database_url: str, **overrides: Any) -> dict[str, Any]:
-    return {
-        "APP_ENV": "testing",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": None,
-        "SECRET_KEY": "test-secret-key-that-is-long-enough-123",
-        "JWT_SECRET_KEY": "test-jwt-secret-key-that-is-long-enough",
-        "MAIL_BACKEND": "console",
-        # Jobs run synchronously inside the test's transaction; tests/jobs/ run real workers.
-        "JOBS_MODE": "inline",
-        "FIRST_ADMIN_EMAIL": None,
-        "FIRST_ADMIN_PASSWORD": None,
-        **FAST_ARGON2,
-        **overrides,
-    }
 
 
 @pytest.fixture
@@ -160,22 +92,8 @@ def runner(app: Flask) -> FlaskCliRunner:
 
 
 @pytest.fixture
-def make_user(app: Flask) -> Callable[..., User]:
-    from app.services.accounts import create_user
-
-    counter = iter(range(1, 10_000))
-
-    def factory(**overrides: Any) -> User:
-        n = next(counter)
-        fields = {"name": f"User {n}", "email": f"user{n}@example.com", "password": PASSWORD}
-        fields.update(overrides)
-        with app.app_context():
-            user = create_user(**fields)
-            db.session.refresh(user)
-            db.session.expunge(user)
-            return user
-
-    return factory
+def make_user(app: Flask) -> UserFactory:
+    return UserFactory(app)
 
 
 @pytest.fixture
@@ -190,21 +108,6 @@ def make_task(app: Flask) -> Callable[..., Task]:
             return task
 
     return factory
-
-
-@dataclass
-class Auth:
-    """Logs users in through the API and hands out their Authorization headers."""
-
-    client: FlaskClient
-
-    def login(self, email: str, password: str = PASSWORD) -> dict[str, Any]:
-        response = self.client.post("/api/auth/login", json={"email": email, "password": password})
-        assert response.status_code == 200, response.json
-        return response.json
-
-    def headers(self, user: User, password: str = PASSWORD) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.login(user.email, password)['access_token']}"}
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import pytest
 from app import create_app
 from app.core.config import ConfigError
 from app.services.accounts import create_user
-from tests.conftest import PASSWORD, Auth, app_config
+from tests.support.accounts import PASSWORD, Auth, bearer
+from tests.support.apps import app_config
 
 DEEP = "[" * 100_000 + "]" * 100_000
 
@@ -131,7 +132,7 @@ def test_wrong_current_password_guesses_are_throttled_per_account(make_app):
     client = app.test_client()
     with app.app_context():
         create_user(name="T", email="me@example.com", password=PASSWORD)
-    headers = {"Authorization": f"Bearer {Auth(client).login('me@example.com')['access_token']}"}
+    headers = bearer(Auth(client).login("me@example.com")["access_token"])
 
     def change(current):
         return client.patch(
@@ -159,7 +160,7 @@ def test_refused_ai_requests_do_not_spend_the_budget(make_app):
     client = app.test_client()
     with app.app_context():
         create_user(name="T", email="ai@example.com", password=PASSWORD)
-    headers = {"Authorization": f"Bearer {Auth(client).login('ai@example.com')['access_token']}"}
+    headers = bearer(Auth(client).login("ai@example.com")["access_token"])
 
     invalid = [generate(client, headers, goal="") for _ in range(5)]
     valid = [generate(client, headers, goal="Plan a move", dry_run=True) for _ in range(3)]

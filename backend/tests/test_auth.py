@@ -1,10 +1,12 @@
 from datetime import timedelta
 
+import jwt as pyjwt
 import pytest
+import redis
 from flask_jwt_extended import create_access_token
 
 from app.core import security
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD, Auth, UserFactory, bearer
 
 REGISTER = {"name": "Ana Souza", "email": "Ana.Souza@Example.COM ", "password": "sunny-harbour-42"}
 
@@ -101,20 +103,17 @@ def test_login_returns_tokens_and_browser_cookies(client, make_user):
     assert "SameSite=Strict" in refresh_cookie
     assert "Secure" not in refresh_cookie  # only in production
     assert "HttpOnly" not in cookies["csrf_refresh_token"]  # the SPA reads it for the header
-    me = client.get("/api/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"})
+    me = client.get("/api/auth/me", headers=bearer(body["access_token"]))
     assert me.json["id"] == user.id
 
 
-def test_production_refresh_cookie_is_secure(make_app, make_user):
+def test_production_refresh_cookie_is_secure(make_app):
     app = make_app(
         APP_ENV="production",
         SECRET_KEY="a" * 40 + "production-secret",
         JWT_SECRET_KEY="b" * 40 + "production-secret",
     )
-    with app.app_context():
-        from app.services.accounts import create_user
-
-        create_user(name="P", email="p@example.com", password=PASSWORD)
+    UserFactory(app)(email="p@example.com")
 
     response = app.test_client().post(
         "/api/auth/login", json={"email": "p@example.com", "password": PASSWORD}
@@ -162,31 +161,23 @@ def test_unknown_email_still_verifies_a_hash(client, monkeypatch):
     assert calls == [None]
 
 
-def test_refresh_with_bearer_rotates_and_detects_reuse(client, make_user):
+def test_refresh_with_bearer_rotates_and_detects_reuse(client, auth, make_user):
     make_user(email="r@example.com")
-    first = client.post(
-        "/api/auth/login", json={"email": "r@example.com", "password": PASSWORD}
-    ).json
+    first = auth.login("r@example.com")
     client.delete_cookie("refresh_token_cookie", path="/api/auth")
 
-    rotated = client.post(
-        "/api/auth/refresh", headers={"Authorization": f"Bearer {first['refresh_token']}"}
-    )
+    rotated = client.post("/api/auth/refresh", headers=bearer(first["refresh_token"]))
     assert rotated.status_code == 200
     second = rotated.json
     assert second["refresh_token"] != first["refresh_token"]
     client.delete_cookie("refresh_token_cookie", path="/api/auth")
 
-    reused = client.post(
-        "/api/auth/refresh", headers={"Authorization": f"Bearer {first['refresh_token']}"}
-    )
+    reused = client.post("/api/auth/refresh", headers=bearer(first["refresh_token"]))
     assert reused.status_code == 401
     assert reused.json["message"] == "Refresh token reuse detected; please log in again."
 
     # The theft response revoked the whole family, including the newest token.
-    after = client.post(
-        "/api/auth/refresh", headers={"Authorization": f"Bearer {second['refresh_token']}"}
-    )
+    after = client.post("/api/auth/refresh", headers=bearer(second["refresh_token"]))
     assert after.status_code == 401
 
 
@@ -216,12 +207,10 @@ def test_refresh_rejects_access_tokens(client, auth, make_user):
     assert response.json["message"] == "Invalid token: Only refresh tokens are allowed."
 
 
-def test_logout_revokes_access_and_refresh_tokens(client, make_user):
+def test_logout_revokes_access_and_refresh_tokens(client, auth, make_user):
     make_user(email="out@example.com")
-    tokens = client.post(
-        "/api/auth/login", json={"email": "out@example.com", "password": PASSWORD}
-    ).json
-    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    tokens = auth.login("out@example.com")
+    headers = bearer(tokens["access_token"])
 
     response = client.post("/api/auth/logout", headers=headers)
 
@@ -230,25 +219,14 @@ def test_logout_revokes_access_and_refresh_tokens(client, make_user):
     me = client.get("/api/auth/me", headers=headers)
     assert me.status_code == 401
     assert me.json["message"] == "Token has been revoked."
-    refresh = client.post(
-        "/api/auth/refresh", headers={"Authorization": f"Bearer {tokens['refresh_token']}"}
-    )
+    refresh = client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))
     assert refresh.status_code == 401
 
 
-def test_logout_revocation_is_cached_in_redis(make_app, clean_redis, make_user):
-    import redis
-
+def test_logout_revocation_is_cached_in_redis(make_app, clean_redis):
     app = make_app(REDIS_URL=clean_redis)
     client = app.test_client()
-    with app.app_context():
-        from app.services.accounts import create_user
-
-        create_user(name="R", email="redis@example.com", password=PASSWORD)
-    tokens = client.post(
-        "/api/auth/login", json={"email": "redis@example.com", "password": PASSWORD}
-    ).json
-    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    headers = Auth(client).headers(UserFactory(app)())
     assert client.get("/api/auth/me", headers=headers).status_code == 200
 
     client.post("/api/auth/logout", headers=headers)
@@ -257,10 +235,6 @@ def test_logout_revocation_is_cached_in_redis(make_app, clean_redis, make_user):
     assert len(keys) == 1
     assert redis.Redis.from_url(clean_redis).get(keys[0]) == b"1"
     assert client.get("/api/auth/me", headers=headers).status_code == 401
-
-
-def _bearer(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.mark.parametrize(
@@ -275,7 +249,7 @@ def _bearer(token):
             {"Authorization": "Basic abc"},
             "Authentication required: Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'.",
         ),
-        (_bearer("not.a.jwt"), "Invalid token: Invalid header padding."),
+        (bearer("not.a.jwt"), "Invalid token: Invalid header padding."),
     ],
 )
 def test_malformed_tokens_answer_json_401(client, headers, message):
@@ -285,37 +259,50 @@ def test_malformed_tokens_answer_json_401(client, headers, message):
     assert response.json == {"code": 401, "status": "Unauthorized", "message": message}
 
 
-def test_expired_tampered_and_foreign_tokens_answer_401(app, client, make_user):
+def test_an_expired_token_answers_401(app, client, make_user):
     user = make_user()
     with app.app_context():
         expired = create_access_token(identity=str(user.id), expires_delta=timedelta(seconds=-1))
+
+    response = client.get("/api/auth/me", headers=bearer(expired))
+
+    assert response.status_code == 401
+    assert response.json["message"] == "Token has expired."
+
+
+def test_a_token_with_another_tokens_signature_answers_401(app, client, make_user):
+    user = make_user()
+    with app.app_context():
         valid = create_access_token(identity=str(user.id))
         someone_else = create_access_token(identity=str(user.id + 1))
-    # The signature of one token over the claims of another.
     header, _, signature = valid.split(".")
     tampered = f"{header}.{someone_else.split('.')[1]}.{signature}"
-    import jwt as pyjwt
 
+    response = client.get("/api/auth/me", headers=bearer(tampered))
+
+    assert response.status_code == 401
+    assert response.json["message"] == "Invalid token: Signature verification failed."
+
+
+def test_a_token_signed_with_another_key_answers_401(client, make_user):
+    user = make_user()
     foreign = pyjwt.encode(
         {"sub": str(user.id), "type": "access"},
         "another-secret-key-32-characters!",
         algorithm="HS256",
     )
 
-    assert (
-        client.get("/api/auth/me", headers=_bearer(expired)).json["message"] == "Token has expired."
-    )
-    for token in (tampered, foreign):
-        response = client.get("/api/auth/me", headers=_bearer(token))
-        assert response.status_code == 401
-        assert response.json["message"] == "Invalid token: Signature verification failed."
+    response = client.get("/api/auth/me", headers=bearer(foreign))
+
+    assert response.status_code == 401
+    assert response.json["message"] == "Invalid token: Signature verification failed."
 
 
-def test_me_and_profile_updates(client, auth, make_user):
+def test_me_shows_the_profile(client, auth, make_user):
     user = make_user(name="Old Name", email="me@example.com")
-    headers = auth.headers(user)
 
-    me = client.get("/api/auth/me", headers=headers)
+    me = client.get("/api/auth/me", headers=auth.headers(user))
+
     assert me.json == {
         "id": user.id,
         "name": "Old Name",
@@ -326,52 +313,68 @@ def test_me_and_profile_updates(client, auth, make_user):
         "timezone": "UTC",
     }
 
+
+def test_a_rename_is_trimmed_and_kept(client, auth, make_user):
+    headers = auth.headers(make_user(name="Old Name"))
+
     renamed = client.patch("/api/auth/me", json={"name": "  New Name "}, headers=headers)
+    unchanged = client.patch("/api/auth/me", headers=headers)
+
     assert renamed.status_code == 200
     assert renamed.json["name"] == "New Name"
-
-    wrong = client.patch(
-        "/api/auth/me",
-        json={"password": "new-password-1", "current_password": "nope-nope"},
-        headers=headers,
-    )
-    assert wrong.status_code == 403
-    assert wrong.json["errors"] == {
-        "json": {"current_password": ["The current password is not correct."]}
-    }
-    missing = client.patch("/api/auth/me", json={"password": "new-password-1"}, headers=headers)
-    assert missing.status_code == 403
-    assert missing.json["message"] == "Send your current password to set a new one."
-    unchanged = client.patch("/api/auth/me", headers=headers)
     assert unchanged.status_code == 200
     assert unchanged.json["name"] == "New Name"
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "errors"),
+    [
+        (
+            {"password": "new-password-1", "current_password": "nope-nope"},
+            "The current password is not correct.",
+            {"json": {"current_password": ["The current password is not correct."]}},
+        ),
+        (
+            {"password": "new-password-1"},
+            "Send your current password to set a new one.",
+            {"json": {"current_password": ["Required to set a new password."]}},
+        ),
+    ],
+)
+def test_a_new_password_needs_the_current_one(client, auth, make_user, body, message, errors):
+    user = make_user(email="me@example.com")
+
+    response = client.patch("/api/auth/me", json=body, headers=auth.headers(user))
+
+    assert response.status_code == 403
+    assert response.json["message"] == message
+    assert response.json["errors"] == errors
+    kept = client.post("/api/auth/login", json={"email": "me@example.com", "password": PASSWORD})
+    assert kept.status_code == 200
+
+
+def test_a_new_password_replaces_the_old_one(client, auth, make_user):
+    user = make_user(email="me@example.com")
 
     changed = client.patch(
         "/api/auth/me",
         json={"password": "new-password-1", "current_password": PASSWORD},
-        headers=headers,
+        headers=auth.headers(user),
     )
+
     assert changed.status_code == 200
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": "me@example.com", "password": PASSWORD}
-        ).status_code
-        == 401
+    old = client.post("/api/auth/login", json={"email": "me@example.com", "password": PASSWORD})
+    assert old.status_code == 401
+    new = client.post(
+        "/api/auth/login", json={"email": "me@example.com", "password": "new-password-1"}
     )
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": "me@example.com", "password": "new-password-1"}
-        ).status_code
-        == 200
-    )
+    assert new.status_code == 200
 
 
-def test_password_change_revokes_existing_refresh_tokens(client, make_user):
+def test_password_change_revokes_existing_refresh_tokens(client, auth, make_user):
     make_user(email="pw@example.com")
-    tokens = client.post(
-        "/api/auth/login", json={"email": "pw@example.com", "password": PASSWORD}
-    ).json
-    headers = _bearer(tokens["access_token"])
+    tokens = auth.login("pw@example.com")
+    headers = bearer(tokens["access_token"])
 
     client.patch(
         "/api/auth/me",
@@ -380,7 +383,7 @@ def test_password_change_revokes_existing_refresh_tokens(client, make_user):
     )
     client.delete_cookie("refresh_token_cookie", path="/api/auth")
 
-    refresh = client.post("/api/auth/refresh", headers=_bearer(tokens["refresh_token"]))
+    refresh = client.post("/api/auth/refresh", headers=bearer(tokens["refresh_token"]))
     assert refresh.status_code == 401
 
 

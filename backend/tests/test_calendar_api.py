@@ -5,6 +5,8 @@ from datetime import date, time
 import pytest
 from icalendar import Calendar
 
+from tests.support.accounts import bearer
+
 
 @pytest.fixture
 def owner(make_user):
@@ -53,7 +55,7 @@ def test_turning_the_feed_off(client, headers):
 
 def test_the_token_opens_the_feed_only(client, headers):
     token = client.post("/api/calendar/feed", headers=headers).json["token"]
-    response = client.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"})
+    response = client.get("/api/auth/me", headers=bearer(token))
     assert response.status_code in (401, 422)
     assert client.get("/api/calendar/feed").status_code == 401
 

@@ -50,7 +50,7 @@ def test_seed_demo_is_idempotent(app, runner):
 
 def test_first_admin_from_environment_at_start_up(tmp_path):
     from app import create_app
-    from tests.helpers import FAST_ARGON2, migrate_database
+    from tests.support.apps import FAST_ARGON2, migrate_database
 
     url = f"sqlite:///{tmp_path / 'first-admin.db'}"
     migrate_database(url)
@@ -76,7 +76,7 @@ def test_first_admin_from_environment_at_start_up(tmp_path):
 
 def test_first_admin_waits_for_migrations(tmp_path, caplog):
     from app import create_app
-    from tests.helpers import FAST_ARGON2
+    from tests.support.apps import FAST_ARGON2
 
     with caplog.at_level("WARNING"):
         create_app(

@@ -12,8 +12,9 @@ from app import create_app
 from app.core.extensions import db
 from app.models import User
 from app.services.accounts import create_user
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
-from tests.helpers import migrate_database
+from tests.support.accounts import PASSWORD, bearer
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database
 
 THREADS = 6
 
@@ -52,10 +53,6 @@ def login(app, email, password=PASSWORD):
     )
     assert response.status_code == 200, response.json
     return response.json
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_concurrent_uses_of_one_refresh_token_let_exactly_one_through(shared_app):

@@ -10,7 +10,7 @@ from dotenv import dotenv_values
 from app import create_app
 from app.core.config import DEFAULT_SQLITE_URL, ConfigError, Settings
 from app.services.ai import FallbackPlanner
-from tests.helpers import FAST_ARGON2
+from tests.support.apps import FAST_ARGON2
 
 BACKEND_DIR = Path(__file__).resolve().parents[1]
 REPO_ROOT = BACKEND_DIR.parent

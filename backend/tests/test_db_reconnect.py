@@ -1,14 +1,14 @@
 """No ping per checkout: a request that draws a connection PostgreSQL has since closed is
 answered again, once, on a fresh one, and what it writes is written once."""
 
-import psycopg
 import pytest
 from sqlalchemy import make_url
 
 from app import create_app
 from app.core.extensions import db
-from tests.conftest import PASSWORD, _admin_dsn, app_config, create_database, drop_database
-from tests.helpers import migrate_database
+from tests.support.accounts import PASSWORD, bearer
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import admin_connection, create_database, drop_database
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def committed_app():
 def _close_every_connection(app):
     """What a PostgreSQL restart does to the pool's idle connections."""
     name = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
-    with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
+    with admin_connection() as conn:
         closed = conn.execute(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s",
             (name,),
@@ -37,7 +37,7 @@ def _signed_in(client):
     account = {"email": "re@example.com", "password": PASSWORD}
     assert client.post("/api/auth/register", json={"name": "Re", **account}).status_code == 201
     token = client.post("/api/auth/login", json=account).json["access_token"]
-    return {"Authorization": f"Bearer {token}"}
+    return bearer(token)
 
 
 def test_a_read_on_a_dead_connection_is_answered_on_a_fresh_one(committed_app, caplog):

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from app.core.logging import JsonFormatter
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 def test_unknown_route_is_json_404(client):
@@ -47,7 +47,7 @@ def test_body_over_one_mebibyte_is_413(client):
     assert response.json["message"] == "The request body is larger than the 1 MiB limit."
 
 
-def test_unexpected_error_is_json_500_without_details(app, client, monkeypatch):
+def test_unexpected_error_is_json_500_without_details(client, monkeypatch):
     def explode(**_kwargs):
         raise RuntimeError("secret internals")
 

@@ -9,8 +9,9 @@ import pytest
 
 from app import create_app
 from app.services import tokens
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
-from tests.helpers import migrate_database
+from tests.support.accounts import PASSWORD, bearer
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def _login(client, name):
     account = {"email": f"{name}@example.com", "password": PASSWORD}
     client.post("/api/auth/register", json={"name": name, **account})
     issued = client.post("/api/auth/login", json=account).json
-    return {"Authorization": f"Bearer {issued['access_token']}"}
+    return bearer(issued["access_token"])
 
 
 def test_logout_is_honoured_at_once_here_and_within_the_bound_on_the_other(two_instances, clock):
@@ -100,16 +101,14 @@ def test_refresh_reuse_on_another_instance_revokes_the_family(two_instances):
     original = first.post(
         "/api/auth/login", json={"email": "fam@example.com", "password": PASSWORD}
     ).json
-    bearer = {"Authorization": f"Bearer {original['refresh_token']}"}
+    refresh = bearer(original["refresh_token"])
     second.delete_cookie("refresh_token_cookie", path="/api/auth")
     first.delete_cookie("refresh_token_cookie", path="/api/auth")
 
-    rotated = second.post("/api/auth/refresh", headers=bearer).json
-    assert first.post("/api/auth/refresh", headers=bearer).status_code == 401
+    rotated = second.post("/api/auth/refresh", headers=refresh).json
+    assert first.post("/api/auth/refresh", headers=refresh).status_code == 401
     assert (
-        second.post(
-            "/api/auth/refresh", headers={"Authorization": f"Bearer {rotated['refresh_token']}"}
-        ).status_code
+        second.post("/api/auth/refresh", headers=bearer(rotated["refresh_token"])).status_code
         == 401
     )
 
@@ -120,9 +119,7 @@ def test_password_change_on_one_instance_ends_sessions_on_the_other_within_the_b
     first, second = two_instances
     account = {"email": "moved@example.com", "password": PASSWORD}
     first.post("/api/auth/register", json={"name": "Moved", **account})
-    old = {
-        "Authorization": f"Bearer {first.post('/api/auth/login', json=account).json['access_token']}"
-    }
+    old = bearer(first.post("/api/auth/login", json=account).json["access_token"])
     assert second.get("/api/tasks", headers=old).status_code == 200  # caches "still valid"
 
     changed = first.patch(
@@ -136,7 +133,5 @@ def test_password_change_on_one_instance_ends_sessions_on_the_other_within_the_b
     clock.now += BOUND + 0.01
     assert second.get("/api/tasks", headers=old).status_code == 401
     new_login = {"email": "moved@example.com", "password": "moved-on-password"}
-    new = {
-        "Authorization": f"Bearer {second.post('/api/auth/login', json=new_login).json['access_token']}"
-    }
+    new = bearer(second.post("/api/auth/login", json=new_login).json["access_token"])
     assert first.get("/api/tasks", headers=new).status_code == 200

@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, inspect, text
 from app import create_app
 from app.core.extensions import db
 from app.models.task import SEARCH_INDEXES, is_managed
-from tests.conftest import create_database, drop_database
-from tests.helpers import FAST_ARGON2, migrate_database
+from tests.support.apps import FAST_ARGON2, migrate_database
+from tests.support.databases import create_database, drop_database
 
 
 def schema_differences(url):

@@ -7,8 +7,8 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.conftest import PASSWORD
-from tests.helpers import free_port
+from tests.support.accounts import PASSWORD, bearer
+from tests.support.ports import free_port
 
 
 class Inbox:
@@ -141,7 +141,7 @@ def test_mail_server_down_still_answers_202(make_app):
     )
 
 
-def test_console_backend_logs_the_link(app, client, caplog):
+def test_console_backend_logs_the_link(client, caplog):
     client.post(
         "/api/auth/register",
         json={"name": "C", "email": "console@example.com", "password": PASSWORD},
@@ -205,8 +205,8 @@ def test_a_reset_ends_every_session(mail_app, smtp):
         "/api/auth/password-reset/confirm", json={"token": token, "password": "a-new-password"}
     )
 
-    access = {"Authorization": f"Bearer {tokens['access_token']}"}
-    refresh = {"Authorization": f"Bearer {tokens['refresh_token']}"}
+    access = bearer(tokens["access_token"])
+    refresh = bearer(tokens["refresh_token"])
     client.delete_cookie("refresh_token_cookie", path="/api/auth")
     assert client.get("/api/auth/me", headers=access).status_code == 401
     assert client.post("/api/auth/refresh", headers=refresh).status_code == 401

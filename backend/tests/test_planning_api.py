@@ -3,6 +3,7 @@
 import pytest
 
 from app.services.ai import AIProviderError, AITimeout, Plan, PlannedTask
+from tests.support.accounts import Auth, UserFactory
 
 
 @pytest.fixture
@@ -137,19 +138,11 @@ def test_breakdown_validation(client, headers):
     assert list(response.json["errors"]["json"]) == ["max_tasks"]
 
 
-def test_ai_rate_limit_is_per_user_and_shared_by_both_endpoints(make_app, auth, make_user):
+def test_ai_rate_limit_is_per_user_and_shared_by_both_endpoints(make_app):
     app = make_app(RATELIMIT_AI_OFFLINE="2 per hour")
     client = app.test_client()
-    from tests.conftest import Auth
-
-    login = Auth(client)
-    with app.app_context():
-        from app.services.accounts import create_user
-
-        create_user(name="A", email="a@example.com", password="correct-horse-battery")
-        create_user(name="B", email="b@example.com", password="correct-horse-battery")
-    first = {"Authorization": f"Bearer {login.login('a@example.com')['access_token']}"}
-    second = {"Authorization": f"Bearer {login.login('b@example.com')['access_token']}"}
+    make_user, login = UserFactory(app), Auth(client)
+    first, second = login.headers(make_user()), login.headers(make_user())
     task = client.post("/api/tasks", json={"title": "Move house"}, headers=first).json
 
     statuses = [
@@ -200,7 +193,7 @@ def test_provider_and_model_are_reported(app, client, headers):
     assert [t["title"] for t in body["tasks"]] == ["Call the venue"]
 
 
-def test_async_is_ignored_by_the_offline_planner(app, client, auth, make_user):
+def test_async_is_ignored_by_the_offline_planner(client, auth, make_user):
     headers = auth.headers(make_user())
 
     response = client.post(

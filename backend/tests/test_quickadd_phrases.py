@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.services.quickadd import parse
+from app.domain.quickadd import parse
 
 SP, NY, LIS = "America/Sao_Paulo", "America/New_York", "Europe/Lisbon"
 WED_SP = ("2026-03-11T10:00:00-03:00", SP)  # Wednesday

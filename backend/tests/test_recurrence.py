@@ -7,14 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.services.recurrence import (
+from app.domain.recurrence import (
     RecurrenceError,
     due_instant,
     monthly_on_day,
     next_due_date,
     parse_rule,
 )
-from app.services.recurrence_text import describe
+from app.domain.recurrence_text import describe
 
 NY, LIS = ZoneInfo("America/New_York"), ZoneInfo("Europe/Lisbon")
 LAST_DAY_31 = monthly_on_day(31)

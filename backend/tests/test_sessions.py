@@ -3,14 +3,10 @@ deletion and logout; the refresh cookie lives as long as its token."""
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD, bearer
 
 REUSE = "Refresh token reuse detected; please log in again."
 GONE = "The account behind this token no longer exists."
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture
@@ -116,16 +112,14 @@ def test_deleted_users_token_is_refused_at_once_with_a_warm_cache(make_app, clea
     app = make_app(REDIS_URL=clean_redis)
     client = app.test_client()
     from app.services.accounts import create_user
-    from tests.conftest import Auth
+    from tests.support.accounts import Auth
 
     with app.app_context():
         create_user(name="R", email="root@example.com", password=PASSWORD, is_admin=True)
         doomed_id = create_user(name="D", email="doomed@example.com", password=PASSWORD).id
     login = Auth(client)
-    admin_headers = {"Authorization": f"Bearer {login.login('root@example.com')['access_token']}"}
-    doomed_headers = {
-        "Authorization": f"Bearer {login.login('doomed@example.com')['access_token']}"
-    }
+    admin_headers = bearer(login.login("root@example.com")["access_token"])
+    doomed_headers = bearer(login.login("doomed@example.com")["access_token"])
     assert client.get("/api/tasks", headers=doomed_headers).status_code == 200  # cache warmed
 
     assert client.delete(f"/api/users/{doomed_id}", headers=admin_headers).status_code == 204

@@ -3,7 +3,8 @@
 import pytest
 
 from app import create_app
-from tests.helpers import FAST_ARGON2, migrate_database
+from tests.support.accounts import bearer
+from tests.support.apps import FAST_ARGON2, migrate_database
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def test_full_flow_on_sqlite(sqlite_client):
     tokens = client.post(
         "/api/auth/login", json={"email": "LIA@example.com", "password": "lia-sqlite-pass"}
     ).json
-    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    headers = bearer(tokens["access_token"])
 
     parent = client.post(
         "/api/tasks", json={"title": "Plan trip", "due_date": "2026-12-10"}, headers=headers
@@ -60,7 +61,7 @@ def test_a_deleted_users_token_never_reads_the_next_users_tasks(sqlite_client):
         body = {"email": email, "password": "lia-sqlite-pass"}
         user_id = client.post("/api/auth/register", json={"name": email, **body}).json["id"]
         token = client.post("/api/auth/login", json=body).json["access_token"]
-        return user_id, {"Authorization": f"Bearer {token}"}
+        return user_id, bearer(token)
 
     account("admin@example.com")
     with client.application.app_context():

@@ -118,27 +118,48 @@ def test_title_of_exactly_160_characters_after_stripping_is_accepted(client, hea
     assert task["title"] == "t" * 160
 
 
-def test_get_patch_toggle_delete(client, headers):
+def test_get_returns_the_task_as_created(client, headers):
     task = create(client, headers, title="Write report")
 
     assert client.get(f"/api/tasks/{task['id']}", headers=headers).json == task
+
+
+def test_patch_changes_the_given_fields(client, headers):
+    task = create(client, headers, title="Write report", description="Quarterly")
 
     patched = client.patch(
         f"/api/tasks/{task['id']}",
         json={"title": "Write the report", "description": None, "due_date": "2026-12-24"},
         headers=headers,
     )
+
     assert patched.status_code == 200
-    assert (patched.json["title"], patched.json["due_date"]) == ("Write the report", "2026-12-24")
+    assert patched.json == {
+        **task,
+        "title": "Write the report",
+        "description": None,
+        "due_date": "2026-12-24",
+        "updated_at": patched.json["updated_at"],
+    }
     assert patched.json["updated_at"] >= task["updated_at"]
 
-    toggled = client.post(f"/api/tasks/{task['id']}/toggle", headers=headers)
-    assert toggled.json["done"] is True
-    assert client.post(f"/api/tasks/{task['id']}/toggle", headers=headers).json["done"] is False
+
+def test_toggle_closes_then_reopens(client, headers):
+    task = create(client, headers)
+
+    closed = client.post(f"/api/tasks/{task['id']}/toggle", headers=headers)
+    reopened = client.post(f"/api/tasks/{task['id']}/toggle", headers=headers)
+
+    assert (closed.status_code, closed.json["done"]) == (200, True)
+    assert (reopened.status_code, reopened.json["done"]) == (200, False)
+
+
+def test_delete_answers_204_and_the_task_is_gone(client, headers):
+    task = create(client, headers)
 
     deleted = client.delete(f"/api/tasks/{task['id']}", headers=headers)
-    assert deleted.status_code == 204
-    assert deleted.data == b""
+
+    assert (deleted.status_code, deleted.data) == (204, b"")
     assert client.get(f"/api/tasks/{task['id']}", headers=headers).status_code == 404
 
 

@@ -26,8 +26,9 @@ from opentelemetry.proto.trace.v1.trace_pb2 import Span
 from app.core.config import ConfigError, Settings
 from tests.ai import conftest as ai_fixtures
 from tests.ai.conftest import FakeOpenAI, chat, tasks_json
-from tests.conftest import app_config, create_database, drop_database
-from tests.helpers import LiveServer, migrate_database
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database
+from tests.support.servers import LiveServer
 
 REQUEST_ID = "trace-me-0001"
 fake_openai = ai_fixtures.fake_openai  # the scripted Chat Completions server of the AI tests

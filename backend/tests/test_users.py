@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_non_admins_are_refused(client, auth, make_user):
     assert client.get("/api/users").status_code == 401
 
 
-def test_list_users_paginated(client, admin, admin_headers, make_user):
+def test_list_users_paginated(client, admin_headers, make_user):
     for n in range(4):
         make_user(email=f"member{n}@example.com")
 
@@ -48,28 +48,40 @@ def test_list_users_paginated(client, admin, admin_headers, make_user):
     assert "password" not in page["items"][0] and "password_hash" not in page["items"][0]
 
 
-def test_admin_creates_promotes_and_deletes(client, admin_headers, auth):
+def test_admin_creates_a_user_with_a_normalised_email(client, admin_headers):
     created = client.post(
         "/api/users",
         json={"name": "New", "email": "New@Example.com", "password": PASSWORD},
         headers=admin_headers,
     )
+
     assert created.status_code == 201
-    user_id = created.json["id"]
     assert (created.json["email"], created.json["is_admin"]) == ("new@example.com", False)
+    shown = client.get(f"/api/users/{created.json['id']}", headers=admin_headers)
+    assert shown.json == created.json
+
+
+def test_a_promoted_user_uses_the_admin_api_at_once(client, admin_headers, auth, make_user):
+    member = make_user(email="new@example.com")
+    member_headers = auth.headers(member)
 
     promoted = client.patch(
-        f"/api/users/{user_id}", json={"is_admin": True, "name": "Promoted"}, headers=admin_headers
+        f"/api/users/{member.id}",
+        json={"is_admin": True, "name": "Promoted"},
+        headers=admin_headers,
     )
+
     assert (promoted.json["is_admin"], promoted.json["name"]) == (True, "Promoted")
-    assert client.get(f"/api/users/{user_id}", headers=admin_headers).json["is_admin"] is True
+    assert client.get("/api/users", headers=member_headers).status_code == 200
 
-    # The new admin can use the admin API at once.
-    new_admin = auth.headers(type("U", (), {"email": "new@example.com"})())
-    assert client.get("/api/users", headers=new_admin).status_code == 200
 
-    assert client.delete(f"/api/users/{user_id}", headers=admin_headers).status_code == 204
-    assert client.get(f"/api/users/{user_id}", headers=admin_headers).status_code == 404
+def test_admin_deletes_a_user(client, admin_headers, make_user):
+    member = make_user()
+
+    deleted = client.delete(f"/api/users/{member.id}", headers=admin_headers)
+
+    assert deleted.status_code == 204
+    assert client.get(f"/api/users/{member.id}", headers=admin_headers).status_code == 404
 
 
 def test_duplicate_and_invalid_users(client, admin_headers):

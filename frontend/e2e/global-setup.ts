@@ -1,6 +1,6 @@
 import { startBackend } from './support/backend';
 
-/** Without BASE_URL, start our own backend; the returned function is Playwright's teardown. */
+/** Without BASE_URL, start our own stack (scripts/stack.sh); the returned function is Playwright's teardown. */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.BASE_URL) {
     if (!process.env.E2E_ADMIN_EMAIL || !process.env.E2E_ADMIN_PASSWORD) {

@@ -1,4 +1,5 @@
-"""Helpers views share: who is calling, and the admin gate."""
+"""Helpers views share: who is calling (and whether their token still counts), and the
+admin gate."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from flask_jwt_extended import get_jwt_identity, jwt_required
 from flask_limiter.util import get_remote_address
 from flask_smorest.error_handler import ErrorSchema
 
-from app.core.errors import AuthError, Forbidden
-from app.core.extensions import db
+from app.core.errors import Forbidden
+from app.core.extensions import jwt
 from app.models import User
+from app.services import accounts, tokens
 
 F = TypeVar("F", bound=Callable[..., Any])
 # OpenAPI: the operation needs an access token as a Bearer header.
@@ -30,10 +32,7 @@ def current_user_id() -> int:
 
 
 def current_user() -> User:
-    user = db.session.get(User, current_user_id())
-    if user is None or not user.is_active:
-        raise AuthError("The account behind this token no longer exists.")
-    return user
+    return accounts.active_user(current_user_id())
 
 
 def admin_required(view: F) -> F:
@@ -81,3 +80,19 @@ def refused(status: int) -> Callable[[Response], bool]:
 def user_or_ip_key() -> str:
     identity = get_jwt_identity()
     return f"user:{identity}" if identity else f"ip:{get_remote_address()}"
+
+
+@jwt.user_lookup_loader
+def _account_of(_header: dict[str, Any], payload: dict[str, Any]) -> bool | None:
+    # Every token, access or refresh, must belong to an existing, active account;
+    # None makes Flask-JWT-Extended answer with its user_lookup_error_loader (401).
+    return True if tokens.account_accepts_tokens(payload) else None
+
+
+@jwt.token_in_blocklist_loader
+def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
+    # Refresh tokens are checked (and rotated) by the refresh service itself, which must
+    # see a reused token to revoke its whole family.
+    if payload.get("type") != "access":
+        return False
+    return tokens.is_access_token_revoked(payload)

@@ -10,6 +10,7 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.domain.limits import MAX_ID
 from app.schemas.labels import LabelCreate, LabelOut, LabelUpdate
 from app.services import labels as label_service
 
@@ -41,7 +42,7 @@ class Labels(MethodView):
         return label_service.create_label(owner_id=current_user_id(), **data)
 
 
-@blp.route("/<int(max=2147483647):label_id>")
+@blp.route(f"/<int(max={MAX_ID}):label_id>")
 class LabelById(MethodView):
     decorators = [jwt_required()]
 

@@ -9,6 +9,7 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.domain.limits import MAX_ID
 from app.schemas.reminders import NotificationList, NotificationOut
 from app.services import notifications
 
@@ -29,7 +30,7 @@ def list_notifications() -> Any:
     return notifications.latest(owner_id=current_user_id())
 
 
-@blp.route("/<int(max=2147483647):notification_id>/read", methods=["POST"])
+@blp.route(f"/<int(max={MAX_ID}):notification_id>/read", methods=["POST"])
 @jwt_required()
 @blp.response(200, NotificationOut)
 @blp.alt_response(401, **UNAUTHORIZED)

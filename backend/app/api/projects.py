@@ -10,6 +10,7 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.domain.limits import MAX_ID
 from app.schemas.projects import (
     MoveIn,
     ProjectCreate,
@@ -49,7 +50,7 @@ class Projects(MethodView):
         return project_service.create_project(owner_id=current_user_id(), **data)
 
 
-@blp.route("/<int(max=2147483647):project_id>")
+@blp.route(f"/<int(max={MAX_ID}):project_id>")
 class ProjectById(MethodView):
     decorators = [jwt_required()]
 
@@ -84,7 +85,7 @@ class ProjectById(MethodView):
         return Response(status=204)
 
 
-@blp.route("/<int(max=2147483647):project_id>/move", methods=["POST"])
+@blp.route(f"/<int(max={MAX_ID}):project_id>/move", methods=["POST"])
 @jwt_required()
 @blp.arguments(MoveIn, required=False)  # no body: to the end
 @blp.response(200, ProjectOut)

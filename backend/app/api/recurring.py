@@ -8,6 +8,7 @@ from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.domain.limits import MAX_ID
 from app.schemas.recurring import OccurrenceOut
 from app.schemas.tasks import TaskOut
 from app.services import recurring_tasks
@@ -17,7 +18,7 @@ blp = Blueprint("recurring", __name__, url_prefix="/api/tasks", description="Rec
 UNAUTHORIZED = failure("Missing or invalid access token")
 NOT_FOUND = failure("No such task in your list")
 NOT_RECURRING = failure("The task does not repeat")
-TASK_ID = "<int(max=2147483647):task_id>"
+TASK_ID = f"<int(max={MAX_ID}):task_id>"
 
 
 @blp.route(f"/{TASK_ID}/occurrences", methods=["GET"])

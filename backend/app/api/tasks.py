@@ -11,9 +11,9 @@ from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, ai_rate_limit, current_user_id, failure, user_or_ip_key
 from app.core.extensions import limiter
+from app.domain.limits import MAX_ID
 from app.jobs import enqueue
 from app.jobs.planning import breakdown_task, generate_plan
-from app.repositories.tasks import TaskFilter
 from app.schemas.jobs import JobAcceptedOut
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
 from app.schemas.task_json import task_page_response
@@ -73,7 +73,7 @@ class Tasks(MethodView):
         args["priorities"] = tuple(args.pop("priority", ()))
         result = task_service.list_tasks(
             owner_id=current_user_id(),
-            task_filter=TaskFilter(**args),
+            filters=args,
             page=page,
             per_page=per_page,
             cursor=cursor,
@@ -92,7 +92,7 @@ class Tasks(MethodView):
         return task_service.create_task(owner_id=current_user_id(), fields=data)
 
 
-@blp.route("/<int(max=2147483647):task_id>")
+@blp.route(f"/<int(max={MAX_ID}):task_id>")
 class TaskById(MethodView):
     decorators = [jwt_required()]
 
@@ -125,7 +125,7 @@ class TaskById(MethodView):
         return Response(status=204)
 
 
-@blp.route("/<int(max=2147483647):task_id>/toggle", methods=["POST"])
+@blp.route(f"/<int(max={MAX_ID}):task_id>/toggle", methods=["POST"])
 @jwt_required()
 @blp.response(200, TaskOut)
 @blp.alt_response(401, **UNAUTHORIZED)
@@ -147,7 +147,7 @@ def counts() -> Any:
     return task_service.counts(owner_id=current_user_id())
 
 
-@blp.route("/<int(max=2147483647):task_id>/move", methods=["POST"])
+@blp.route(f"/<int(max={MAX_ID}):task_id>/move", methods=["POST"])
 @jwt_required()
 @blp.arguments(TaskMoveIn)
 @blp.response(200, TaskOut)
@@ -203,7 +203,7 @@ def generate(data: dict[str, Any]) -> Any:
     return {"tasks": result.saved, "provider": result.plan.provider, "model": result.plan.model}
 
 
-@blp.route("/<int(max=2147483647):task_id>/breakdown", methods=["POST"])
+@blp.route(f"/<int(max={MAX_ID}):task_id>/breakdown", methods=["POST"])
 @jwt_required()
 @ai_limit
 @blp.arguments(BreakdownIn, required=False)

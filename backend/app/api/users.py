@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, admin_required, current_user_id, failure
+from app.domain.limits import MAX_ID
 from app.schemas.auth import UserOut
 from app.schemas.common import PaginationArgs
 from app.schemas.users import UserCreate, UserPage, UserUpdate
@@ -41,7 +42,7 @@ class Users(MethodView):
         return accounts.create_user(**data)
 
 
-@blp.route("/<int(max=2147483647):user_id>")
+@blp.route(f"/<int(max={MAX_ID}):user_id>")
 class UserById(MethodView):
     decorators = [admin_required]
 

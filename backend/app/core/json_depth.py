@@ -11,7 +11,7 @@ import re
 
 from flask import Flask, Response, request
 
-from app.core.errors import error_response
+from app.core.envelope import error_response
 
 MAX_JSON_DEPTH = 32
 # A JSON string (skipped whole, so brackets inside text do not count) or a bracket.

@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, Response, current_app
 
-from app.core.errors import error_response
+from app.core.envelope import error_response
 from app.core.extensions import jwt
 
 _HASHER_KEY = "tarefa.password_hasher"
@@ -110,23 +110,3 @@ def _needs_fresh(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
 @jwt.user_lookup_error_loader
 def _user_gone(_header: dict[str, Any], _payload: dict[str, Any]) -> Response:
     return _unauthorized("The account behind this token no longer exists.")
-
-
-@jwt.user_lookup_loader
-def _account_of(_header: dict[str, Any], payload: dict[str, Any]) -> bool | None:
-    # Every token, access or refresh, must belong to an existing, active account;
-    # None makes Flask-JWT-Extended answer with ``_user_gone`` (401).
-    from app.services.tokens import account_accepts_tokens
-
-    return True if account_accepts_tokens(payload) else None
-
-
-@jwt.token_in_blocklist_loader
-def _is_revoked(_header: dict[str, Any], payload: dict[str, Any]) -> bool:
-    # Refresh tokens are checked (and rotated) by the refresh service itself, which must
-    # see a reused token to revoke its whole family.
-    if payload.get("type") != "access":
-        return False
-    from app.services.tokens import is_access_token_revoked
-
-    return is_access_token_revoked(payload)

@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from rq import get_current_job
-from sqlalchemy import select
 
 from app.core.extensions import db
 from app.core.mail import send_mail
 from app.jobs.queue import enqueue
 from app.jobs.runtime import job
 from app.models import MailDelivery
+from app.repositories import reminders as delivery_repository
 
 log = logging.getLogger("tarefa.jobs.mail")
 
@@ -27,11 +27,13 @@ def deliver_mail(*, to: str, subject: str, body: str, key: str | None = None) ->
     current = get_current_job()
     job_id = current.id if current else None
     key = key or f"job:{job_id}"
-    if db.session.scalar(select(MailDelivery.id).where(MailDelivery.key == key)) is not None:
+    if delivery_repository.mail_delivered(key):
         log.info("mail already delivered, not sent again", extra={"delivery_key": key})
         return {"delivered": False, "duplicate": True}
     send_mail(to=to, subject=subject, body=body)
-    db.session.add(MailDelivery(key=key, recipient=to, subject=subject[:200], job_id=job_id))
+    delivery_repository.add_mail_delivery(
+        MailDelivery(key=key, recipient=to, subject=subject[:200], job_id=job_id)
+    )
     db.session.commit()
     log.info("mail delivered", extra={"delivery_key": key})
     return {"delivered": True, "duplicate": False}

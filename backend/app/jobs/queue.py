@@ -23,7 +23,7 @@ from flask import Flask, current_app, g, has_request_context
 from rq import Queue, Retry
 from rq.job import Job
 
-from app.core.errors import error_response
+from app.core.envelope import error_response
 from app.core.logging import log_context
 
 QUEUES = ("mail", "ai", "default")

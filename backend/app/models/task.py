@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.extensions import db
+from app.domain.limits import TITLE_MAX_LENGTH
 from app.models.label import Label, task_labels
 from app.models.reminder import Reminder
 from app.models.types import UTCDateTime, utcnow
@@ -54,7 +55,7 @@ class Task(db.Model):
     project_id: Mapped[int | None] = mapped_column(
         ForeignKey("projects.id", ondelete="SET NULL"), index=True
     )
-    title: Mapped[str] = mapped_column(String(160))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX_LENGTH))
     description: Mapped[str | None] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     due_date: Mapped[date | None] = mapped_column(Date)

@@ -28,6 +28,11 @@ def lock_owner(owner_id: int) -> None:
     db.session.execute(select(User.id).where(User.id == owner_id).with_for_update(key_share=True))
 
 
+def occupied(model: Any, scope: Scope) -> bool:
+    """Does any row lie in ``scope``?"""
+    return db.session.scalar(select(model.id).where(*scope).limit(1)) is not None
+
+
 def end_position(model: Any, scope: Scope) -> int:
     """A position after every row of the scope."""
     last = db.session.scalar(select(func.max(model.position)).where(*scope))

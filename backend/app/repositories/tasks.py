@@ -6,10 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
+from sqlalchemy import delete as sa_delete
 
 from app.core.extensions import db
-from app.models import Label, Project, Task, task_labels
+from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
+from app.models import Label, Project, Task, TaskOccurrence, task_labels
+from app.repositories import positions
 from app.repositories.keyset import SortKey
 from app.repositories.pagination import Page, paginate_keyset
 
@@ -21,25 +24,10 @@ SORT_COLUMNS = {
     "position": Task.position,
     "completed_at": Task.completed_at,
 }
+assert tuple(SORT_COLUMNS) == SORT_NAMES, "every sort name the API accepts has its column"
 NULLABLE_SORTS = ("due_date", "completed_at")
 # The list counts matching tasks up to this many (see pagination.paginate_keyset).
 TOTAL_CAP = 1000
-VIEWS = ("inbox", "today", "upcoming", "overdue", "done")
-UPCOMING_DAYS = 7
-
-
-@dataclass(frozen=True)
-class TaskFilter:
-    done: bool | None = None
-    q: str | None = None
-    parent_id: int | None = None
-    top_level: bool = False
-    sort: str = "-created_at"
-    view: str | None = None
-    project_id: int | None = None
-    labels: tuple[str, ...] = ()
-    priorities: tuple[int, ...] = ()
-    today: date | None = None  # the owner's today, needed by the dated views
 
 
 def view_condition(view: str, today: date) -> ColumnElement[bool]:
@@ -164,6 +152,34 @@ def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int]) -> list[Task]:
     )
 
 
+def add(tasks: Iterable[Task]) -> None:
+    """Insert new tasks and flush, so they have their ids."""
+    db.session.add_all(list(tasks))
+    db.session.flush()
+
+
+def delete(task: Task) -> None:
+    """Delete a task; its subtasks, labels links and reminders go with it (cascades)."""
+    db.session.delete(task)
+
+
+def delete_many(task_ids: Iterable[int]) -> None:
+    db.session.execute(
+        sa_delete(Task).where(Task.id.in_(list(task_ids))),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def set_project(task_ids: Iterable[int], project_id: int | None) -> None:
+    """Put these tasks in a project (or the Inbox) in one UPDATE."""
+    ids = list(task_ids)
+    if ids:
+        db.session.execute(
+            update(Task).where(Task.id.in_(ids)).values(project_id=project_id),
+            execution_options={"synchronize_session": False},
+        )
+
+
 def descendant_ids(task_ids: Iterable[int]) -> list[int]:
     """Every subtask below these tasks, at any depth (one query per level)."""
     found: list[int] = []
@@ -261,3 +277,76 @@ def label_open_counts(
     if label_ids is not None:
         statement = statement.where(Label.id.in_(list(label_ids)))
     return {label_id: (name, count) for label_id, name, count in db.session.execute(statement)}
+
+
+def delete_in_project(project_id: int) -> None:
+    db.session.execute(sa_delete(Task).where(Task.project_id == project_id))
+
+
+def move_to_inbox_end(*, owner_id: int, project_id: int) -> None:
+    """Move a project's tasks to the end of the owner's Inbox, in their order; subtasks keep
+    their order under their parent."""
+    top_level = list(
+        db.session.scalars(
+            select(Task.id)
+            .where(Task.project_id == project_id, Task.parent_id.is_(None))
+            .order_by(Task.position, Task.id)
+        )
+    )
+    start = positions.end_position(
+        Task, sibling_scope(owner_id=owner_id, project_id=None, parent_id=None)
+    )
+    if top_level:
+        db.session.execute(
+            update(Task),
+            [
+                {"id": task_id, "position": start + n * positions.GAP}
+                for n, task_id in enumerate(top_level)
+            ],
+        )
+    db.session.execute(
+        update(Task).where(Task.project_id == project_id).values(project_id=None),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def open_tasks(*, owner_id: int) -> list[Task]:
+    return list(
+        db.session.scalars(select(Task).where(Task.user_id == owner_id, Task.done.is_(False)))
+    )
+
+
+def reopen_subtasks(parent_id: int) -> None:
+    """Reopen the done subtasks of a task (a recurring task's next occurrence)."""
+    db.session.execute(
+        update(Task)
+        .where(Task.parent_id == parent_id, Task.done.is_(True))
+        .values(done=False, completed_at=None)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def add_occurrence(occurrence: TaskOccurrence) -> None:
+    db.session.add(occurrence)
+
+
+def occurrences(task_id: int) -> list[TaskOccurrence]:
+    """A task's recorded occurrences, latest first."""
+    return list(
+        db.session.scalars(
+            select(TaskOccurrence)
+            .where(TaskOccurrence.task_id == task_id)
+            .order_by(TaskOccurrence.due_date.desc(), TaskOccurrence.id.desc())
+        )
+    )
+
+
+def open_dated(*, owner_id: int) -> list[Task]:
+    """The owner's open tasks that have a due date, by date."""
+    return list(
+        db.session.scalars(
+            select(Task)
+            .where(Task.user_id == owner_id, Task.done.is_(False), Task.due_date.is_not(None))
+            .order_by(Task.due_date, Task.id)
+        )
+    )

@@ -135,7 +135,3 @@ class StrictBoolean(fields.Boolean):
         if not isinstance(value, bool):
             raise self.make_error("invalid", input=value)
         return value
-
-
-# Identifiers are 32-bit integers in the database; larger values cannot exist.
-MAX_ID = 2**31 - 1

@@ -1,7 +1,8 @@
 from marshmallow import Schema, fields
 from marshmallow.validate import Length, OneOf, Range
 
-from app.schemas.fields import MAX_ID, StrictBoolean, Text
+from app.domain.limits import MAX_ID
+from app.schemas.fields import StrictBoolean, Text
 from app.schemas.tasks import TaskOut
 
 LANGUAGES = ["en", "pt-BR"]

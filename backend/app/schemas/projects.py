@@ -3,8 +3,9 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
+from app.domain.limits import MAX_ID
 from app.models.project import COLORS
-from app.schemas.fields import MAX_ID, StrictBoolean, Text
+from app.schemas.fields import StrictBoolean, Text
 
 Color = OneOf(COLORS)
 

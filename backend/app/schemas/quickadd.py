@@ -3,12 +3,13 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import Length, OneOf, Range
 
-from app.schemas.fields import MAX_ID, Text
+from app.domain.limits import MAX_ID
+from app.domain.quickadd import FIELDS
+from app.schemas.fields import Text
 from app.schemas.labels import LabelName
 from app.schemas.tasks import MAX_LABELS, PRIORITY_RANGE
 from app.schemas.time_fields import LocalTime
 from app.schemas.timezones import TimeZone
-from app.services.quickadd import FIELDS
 
 LANGUAGES = ["en", "pt-BR"]
 

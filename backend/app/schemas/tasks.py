@@ -1,16 +1,16 @@
 from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
+from app.domain.limits import MAX_ID, TITLE_MAX_LENGTH
+from app.domain.task_query import SORT_CHOICES, VIEWS
 from app.models.task import NO_PRIORITY
-from app.repositories.tasks import SORT_COLUMNS, VIEWS
 from app.schemas.common import PageMeta, PaginationArgs
-from app.schemas.fields import MAX_ID, StrictBoolean, Text
+from app.schemas.fields import StrictBoolean, Text
 from app.schemas.labels import LabelName
 from app.schemas.projects import MoveIn
 from app.schemas.reminders import ReminderIn, ReminderOut
 from app.schemas.time_fields import LocalTime, RRule, due_at, recurrence_text
 
-SORT_CHOICES = [key for column in SORT_COLUMNS for key in (column, f"-{column}")]
 ESTIMATE_RANGE = Range(min=1, max=100_000)
 PRIORITY_RANGE = Range(min=1, max=NO_PRIORITY)
 MAX_LABELS = 20
@@ -59,7 +59,7 @@ class TaskOut(Schema):
 
 
 class TaskUpdate(Schema):
-    title = Text(max_length=160)
+    title = Text(max_length=TITLE_MAX_LENGTH)
     description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
     due_time = LocalTime(allow_none=True, metadata={"description": "Local time in your zone"})
@@ -90,7 +90,7 @@ class TaskUpdate(Schema):
 
 
 class TaskCreate(TaskUpdate):
-    title = Text(required=True, max_length=160)
+    title = Text(required=True, max_length=TITLE_MAX_LENGTH)
     done = StrictBoolean(load_default=False)
     parent_id = fields.Integer(allow_none=True, validate=Range(min=1, max=MAX_ID))
     priority = fields.Integer(

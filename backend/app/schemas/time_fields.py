@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from flask import g, request
 from marshmallow import ValidationError, fields
 
-from app.services.quick import user_zone
-from app.services.recurrence import RecurrenceError, due_instant, parse_rule
-from app.services.recurrence_text import describe
+from app.domain.recurrence import RecurrenceError, due_instant, parse_rule
+from app.domain.recurrence_text import describe
+from app.repositories import users as user_repository
 
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:00)?$"
 
@@ -58,7 +58,7 @@ def _zone_of(owner_id: int) -> ZoneInfo:
     """The owner's zone, looked up once per request however many tasks are dumped."""
     zones: dict[int, ZoneInfo] = g.setdefault("owner_zones", {})
     if owner_id not in zones:
-        zones[owner_id] = user_zone(owner_id)
+        zones[owner_id] = ZoneInfo(user_repository.timezone_of(owner_id))
     return zones[owner_id]
 
 

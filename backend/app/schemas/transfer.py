@@ -7,6 +7,7 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 from marshmallow.validate import Equal, Length, OneOf, Range
 
+from app.domain.limits import TITLE_MAX_LENGTH
 from app.models.project import COLORS
 from app.schemas.fields import StrictBoolean, Text
 from app.schemas.labels import LabelName
@@ -48,7 +49,7 @@ class ExportReminder(Schema):
 
 
 class ExportTask(Schema):
-    title = Text(required=True, max_length=160)
+    title = Text(required=True, max_length=TITLE_MAX_LENGTH)
     description = Text(required=True, allow_none=True, min_length=0, max_length=2000)
     done = StrictBoolean(required=True)
     due_date = fields.Date(required=True, allow_none=True)

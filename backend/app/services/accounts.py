@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
-
-from app.core.errors import Conflict, NotFound
+from app.core.errors import AuthError, Conflict, NotFound
 from app.core.extensions import db
 from app.core.passwords import check_password
 from app.core.security import hash_password
-from app.models import PasswordResetToken, User
-from app.repositories.pagination import Page, paginate
+from app.models import User
+from app.repositories import tokens as token_repository
+from app.repositories import users as user_repository
+from app.repositories.pagination import Page
 from app.services import tokens
 
 log = logging.getLogger(__name__)
@@ -28,15 +28,23 @@ def normalize_email(email: str) -> str:
 
 
 def find_user_by_email(email: str) -> User | None:
-    return db.session.scalar(select(User).where(User.email == normalize_email(email)))
+    return user_repository.by_email(normalize_email(email))
 
 
 def list_users(*, page: int, per_page: int) -> Page[User]:
-    return paginate(select(User).order_by(User.id), page=page, per_page=per_page)
+    return user_repository.page(page=page, per_page=per_page)
+
+
+def active_user(user_id: int) -> User:
+    """The account behind a token, refused when it is gone or deactivated."""
+    user = user_repository.get(user_id)
+    if user is None or not user.is_active:
+        raise AuthError("The account behind this token no longer exists.")
+    return user
 
 
 def get_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
+    user = user_repository.get(user_id)
     if user is None:
         raise NotFound("User not found.")
     return user
@@ -52,7 +60,7 @@ def create_user(
         raise Conflict("An account with this email already exists.")
     user = User(name=name, email=email, password_hash=hash_password(password), is_admin=is_admin)
     user.timezone = timezone
-    db.session.add(user)
+    user_repository.add(user)
     db.session.commit()
     return user
 
@@ -102,7 +110,7 @@ def delete_user(*, user_id: int, acting_user_id: int) -> None:
     if user.id == acting_user_id:
         raise Conflict("You cannot delete your own account from the admin page.")
     _ensure_another_admin(user)
-    db.session.delete(user)
+    user_repository.delete(user)
     db.session.commit()
     tokens.publish_account_state(user_id=user_id, user=None)
 
@@ -121,11 +129,7 @@ def ensure_admin(*, email: str, password: str, name: str = "Admin") -> tuple[Use
 def _store_password(user: User, password: str) -> None:
     check_password(password)
     user.password_hash = hash_password(password)
-    db.session.execute(
-        update(PasswordResetToken)
-        .where(PasswordResetToken.user_id == user.id, PasswordResetToken.used_at.is_(None))
-        .values(used_at=datetime.now(UTC))
-    )
+    token_repository.void_reset_links(user.id, now=datetime.now(UTC))
 
 
 def _ensure_another_admin(user: User) -> None:
@@ -136,8 +140,6 @@ def _ensure_another_admin(user: User) -> None:
     then sees a single admin left and is refused. SQLite has no row locks; it runs one
     writer at a time.
     """
-    admins = db.session.scalars(
-        select(User.id).where(User.is_admin, User.is_active).order_by(User.id).with_for_update()
-    ).all()
+    admins = user_repository.lock_active_admin_ids()
     if user.id in admins and len(admins) == 1:
         raise Conflict(f"{user.email} is the last admin.")

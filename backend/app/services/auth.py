@@ -9,13 +9,14 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import update
 
 from app.core.errors import AuthError, BadRequest, Forbidden
 from app.core.extensions import db
 from app.core.security import hash_password, needs_rehash, verify_password
 from app.jobs.mail import send_mail_later
-from app.models import PasswordResetToken, User
+from app.models import User
+from app.repositories import tokens as token_repository
+from app.repositories import users as user_repository
 from app.services import accounts
 
 log = logging.getLogger(__name__)
@@ -79,12 +80,10 @@ def request_password_reset(*, email: str) -> None:
         return
     token = secrets.token_urlsafe(32)
     minutes = current_app.config["PASSWORD_RESET_MINUTES"]
-    db.session.add(
-        PasswordResetToken(
-            user_id=user.id,
-            token_hash=_hash_reset_token(token),
-            expires_at=datetime.now(UTC) + timedelta(minutes=minutes),
-        )
+    token_repository.add_reset_link(
+        user_id=user.id,
+        token_hash=_hash_reset_token(token),
+        expires_at=datetime.now(UTC) + timedelta(minutes=minutes),
     )
     db.session.commit()
     # In the fragment: browsers never send it, so no access log (ours, gunicorn's,
@@ -102,18 +101,8 @@ def confirm_password_reset(*, token: str, password: str) -> None:
     """Use a reset link once: claiming it is one conditional UPDATE, so of concurrent
     uses exactly one wins; the new password then voids every other link of the user."""
     now = datetime.now(UTC)
-    user_id = db.session.scalar(
-        update(PasswordResetToken)
-        .where(
-            PasswordResetToken.token_hash == _hash_reset_token(token),
-            PasswordResetToken.used_at.is_(None),
-            PasswordResetToken.expires_at > now,
-        )
-        .values(used_at=now)
-        .returning(PasswordResetToken.user_id)
-        .execution_options(synchronize_session=False)
-    )
-    user = db.session.get(User, user_id) if user_id is not None else None
+    user_id = token_repository.claim_reset_link(_hash_reset_token(token), now=now)
+    user = user_repository.get(user_id) if user_id is not None else None
     if user is None or not user.is_active:
         db.session.rollback()
         raise BadRequest(INVALID_RESET_LINK, errors={"json": {"token": [INVALID_RESET_LINK]}})

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
 
-from app.services.recurrence import parse_rule
+from app.domain.recurrence import parse_rule
 
 PRODID = "-//Tarefa//Tarefa task feed//EN"
 DEFAULT_MINUTES = 30

@@ -9,11 +9,12 @@ from __future__ import annotations
 import secrets
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from app.core.errors import NotFound
 from app.core.extensions import db
-from app.models import CalendarFeed, Task, User
+from app.models import CalendarFeed
+from app.repositories import calendar_feeds as feed_repository
+from app.repositories import tasks as task_repository
+from app.repositories import users as user_repository
 from app.services.calendar import CalendarTask, build_feed
 
 NO_FEED = "No calendar feed yet: create one first."
@@ -24,7 +25,7 @@ def _token() -> str:
 
 
 def get_feed(*, owner_id: int) -> CalendarFeed:
-    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.user_id == owner_id))
+    feed = feed_repository.of_owner(owner_id)
     if feed is None:
         raise NotFound(NO_FEED)
     return feed
@@ -32,12 +33,10 @@ def get_feed(*, owner_id: int) -> CalendarFeed:
 
 def regenerate(*, owner_id: int) -> CalendarFeed:
     """Create the feed, or give it a new token: the old address stops working at once."""
-    feed = db.session.scalar(
-        select(CalendarFeed).where(CalendarFeed.user_id == owner_id).with_for_update()
-    )
+    feed = feed_repository.of_owner(owner_id, lock=True)
     if feed is None:
         feed = CalendarFeed(user_id=owner_id, token=_token())
-        db.session.add(feed)
+        feed_repository.add(feed)
     else:
         feed.token = _token()
     db.session.commit()
@@ -45,22 +44,18 @@ def regenerate(*, owner_id: int) -> CalendarFeed:
 
 
 def remove(*, owner_id: int) -> None:
-    db.session.delete(get_feed(owner_id=owner_id))
+    feed_repository.delete(get_feed(owner_id=owner_id))
     db.session.commit()
 
 
 def render(*, token: str, host: str) -> bytes:
     """The iCalendar of the token owner's open tasks that have a due date."""
-    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.token == token))
+    feed = feed_repository.by_token(token)
     if feed is None:
         raise NotFound("No such calendar feed.")
-    user = db.session.get(User, feed.user_id)
+    user = user_repository.get(feed.user_id)
     assert user is not None  # the feed row is deleted with its user
-    tasks = db.session.scalars(
-        select(Task)
-        .where(Task.user_id == user.id, Task.done.is_(False), Task.due_date.is_not(None))
-        .order_by(Task.due_date, Task.id)
-    )
+    tasks = task_repository.open_dated(owner_id=user.id)
     items = (
         CalendarTask(
             id=t.id,

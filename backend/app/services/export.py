@@ -15,10 +15,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-
-from app.core.extensions import db
-from app.models import Label, Project, Task, TaskOccurrence
+from app.models import Task, TaskOccurrence
+from app.repositories import export as export_repository
 from app.schemas.transfer import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -45,26 +43,13 @@ class _Tree:
     """What a task needs besides its own row: project names, subtasks, occurrences."""
 
     def __init__(self, owner_id: int) -> None:
-        self.projects = list(
-            db.session.scalars(
-                select(Project)
-                .where(Project.user_id == owner_id)
-                .order_by(Project.position, Project.id)
-            )
-        )
+        self.projects = export_repository.projects(owner_id)
         self.project_names = {p.id: p.name for p in self.projects}
         self.children: dict[int, list[Task]] = defaultdict(list)
-        subtasks = select(Task).where(Task.user_id == owner_id, Task.parent_id.is_not(None))
-        for task in db.session.scalars(subtasks.order_by(Task.position, Task.id)):
+        for task in export_repository.subtasks(owner_id):
             self.children[task.parent_id].append(task)  # type: ignore[index]
         self.occurrences: dict[int, list[TaskOccurrence]] = defaultdict(list)
-        occurrences = (
-            select(TaskOccurrence)
-            .join(Task, Task.id == TaskOccurrence.task_id)
-            .where(Task.user_id == owner_id)
-            .order_by(TaskOccurrence.due_date, TaskOccurrence.id)
-        )
-        for occurrence in db.session.scalars(occurrences):
+        for occurrence in export_repository.occurrences(owner_id):
             self.occurrences[occurrence.task_id].append(occurrence)
 
     def task(self, task: Task) -> dict[str, Any]:
@@ -90,21 +75,13 @@ _TASK_COLUMNS = (
 
 
 def _top_level(owner_id: int) -> Iterator[Task]:
-    query = (
-        select(Task)
-        .where(Task.user_id == owner_id, Task.parent_id.is_(None))
-        .order_by(Task.project_id.is_not(None), Task.project_id, Task.position, Task.id)
-        .execution_options(yield_per=BATCH)
-    )
-    yield from db.session.scalars(query)
+    yield from export_repository.top_level_tasks(owner_id, batch=BATCH)
 
 
 def export_json(*, owner_id: int) -> Iterator[str]:
     """The JSON export, in pieces: the head, then one task (with its subtasks) at a time."""
     tree = _Tree(owner_id)
-    labels = db.session.scalars(
-        select(Label).where(Label.user_id == owner_id).order_by(Label.name_key)
-    )
+    labels = export_repository.labels(owner_id)
     head = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-
 from app.core.errors import Conflict, NotFound
 from app.core.extensions import db
 from app.models import Label
+from app.repositories import labels as label_repository
 from app.repositories import tasks as task_repository
-
-
-def _find(owner_id: int, name_key: str) -> Label | None:
-    return db.session.scalar(
-        select(Label).where(Label.user_id == owner_id, Label.name_key == name_key)
-    )
 
 
 def resolve_labels(*, owner_id: int, names: Iterable[str]) -> list[Label]:
@@ -30,30 +22,11 @@ def resolve_labels(*, owner_id: int, names: Iterable[str]) -> list[Label]:
         wanted.setdefault(name.casefold(), name)
     if not wanted:
         return []
-    existing = {
-        label.name_key: label
-        for label in db.session.scalars(
-            select(Label).where(Label.user_id == owner_id, Label.name_key.in_(wanted))
-        )
-    }
-    labels = []
-    for key, name in wanted.items():
-        label = existing.get(key) or _create_or_find(owner_id, name)
-        labels.append(label)
-    return labels
-
-
-def _create_or_find(owner_id: int, name: str) -> Label:
-    try:
-        with db.session.begin_nested():
-            label = Label(user_id=owner_id, name=name, name_key=name.casefold())
-            db.session.add(label)
-        return label
-    except IntegrityError:
-        found = _find(owner_id, name.casefold())
-        if found is None:  # pragma: no cover - the conflicting row vanished meanwhile
-            raise
-        return found
+    existing = label_repository.named_any(owner_id=owner_id, name_keys=wanted)
+    return [
+        existing.get(key) or label_repository.create_or_find(owner_id=owner_id, name=name)
+        for key, name in wanted.items()
+    ]
 
 
 def _with_counts(owner_id: int, labels: list[Label]) -> list[Label]:
@@ -67,23 +40,18 @@ def _with_counts(owner_id: int, labels: list[Label]) -> list[Label]:
 
 
 def list_labels(*, owner_id: int) -> list[Label]:
-    labels = list(
-        db.session.scalars(
-            select(Label).where(Label.user_id == owner_id).order_by(Label.name_key, Label.id)
-        )
-    )
-    return _with_counts(owner_id, labels)
+    return _with_counts(owner_id, label_repository.listed(owner_id=owner_id))
 
 
 def get_label(*, owner_id: int, label_id: int) -> Label:
-    label = db.session.scalar(select(Label).where(Label.id == label_id, Label.user_id == owner_id))
+    label = label_repository.owned(owner_id=owner_id, label_id=label_id)
     if label is None:
         raise NotFound("Label not found.")
     return _with_counts(owner_id, [label])[0]
 
 
 def _check_name_free(owner_id: int, name: str, label_id: int | None = None) -> None:
-    other = _find(owner_id, name.casefold())
+    other = label_repository.named(owner_id=owner_id, name_key=name.casefold())
     if other is not None and other.id != label_id:
         raise Conflict(
             "You already have a label with this name.",
@@ -94,7 +62,7 @@ def _check_name_free(owner_id: int, name: str, label_id: int | None = None) -> N
 def create_label(*, owner_id: int, name: str, color: str) -> Label:
     _check_name_free(owner_id, name)
     label = Label(user_id=owner_id, name=name, name_key=name.casefold(), color=color)
-    db.session.add(label)
+    label_repository.add(label)
     db.session.commit()
     return _with_counts(owner_id, [label])[0]
 
@@ -116,5 +84,5 @@ def update_label(
 def delete_label(*, owner_id: int, label_id: int) -> None:
     """Delete the label; the tasks that carried it lose it and keep everything else."""
     label = get_label(owner_id=owner_id, label_id=label_id)
-    db.session.delete(label)
+    label_repository.delete(label)
     db.session.commit()

@@ -4,37 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, update
-
 from app.core import clock
 from app.core.errors import NotFound
 from app.core.extensions import db
 from app.models import Notification
+from app.repositories import notifications as notification_repository
 
 LATEST = 50
 
 
 def latest(*, owner_id: int) -> dict[str, Any]:
-    items = db.session.scalars(
-        select(Notification)
-        .where(Notification.user_id == owner_id)
-        .order_by(Notification.created_at.desc(), Notification.id.desc())
-        .limit(LATEST)
-    ).all()
-    unread = db.session.scalar(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == owner_id, Notification.read_at.is_(None)
-        )
-    )
-    return {"items": items, "unread": unread or 0}
+    return {
+        "items": notification_repository.latest(owner_id=owner_id, limit=LATEST),
+        "unread": notification_repository.unread_count(owner_id=owner_id),
+    }
 
 
 def mark_read(*, owner_id: int, notification_id: int) -> Notification:
-    notification = db.session.scalar(
-        select(Notification).where(
-            Notification.id == notification_id, Notification.user_id == owner_id
-        )
-    )
+    notification = notification_repository.owned(owner_id=owner_id, notification_id=notification_id)
     if notification is None:
         raise NotFound("Notification not found.")
     if notification.read_at is None:
@@ -44,9 +31,5 @@ def mark_read(*, owner_id: int, notification_id: int) -> Notification:
 
 
 def mark_all_read(*, owner_id: int) -> None:
-    db.session.execute(
-        update(Notification)
-        .where(Notification.user_id == owner_id, Notification.read_at.is_(None))
-        .values(read_at=clock.now())
-    )
+    notification_repository.mark_all_read(owner_id=owner_id, now=clock.now())
     db.session.commit()

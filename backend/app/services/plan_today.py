@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from app.core.errors import NotFound
 from app.core.extensions import db
 from app.models import Task
@@ -111,9 +109,7 @@ def accept(*, owner_id: int, task_ids: list[int]) -> tuple[date, list[Task]]:
 
 def _open_leaf_tasks(owner_id: int) -> list[Task]:
     """Open tasks without open subtasks: a task split into steps is planned through its steps."""
-    open_tasks = list(
-        db.session.scalars(select(Task).where(Task.user_id == owner_id, Task.done.is_(False)))
-    )
+    open_tasks = task_repository.open_tasks(owner_id=owner_id)
     parents = {task.parent_id for task in open_tasks if task.parent_id is not None}
     return [task for task in open_tasks if task.id not in parents]
 

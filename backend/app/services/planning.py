@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from flask import Flask, current_app
 
 from app.core.errors import UpstreamError
-from app.core.extensions import db
-from app.models import Project, Task
+from app.models import Task
+from app.repositories import projects as project_repository
 from app.repositories import tasks as task_repository
 from app.services import tasks as task_service
 from app.services.ai import AIError, Plan, Planner, PlanRequest, build_planner, detect_language
@@ -103,8 +103,17 @@ def breakdown(
 def _breakdown_context(task: Task) -> str | None:
     """What surrounds a task, for a title that says too little ("Call them"): its description,
     its parent task and its project."""
-    parent = db.session.get(Task, task.parent_id) if task.parent_id else None
-    project = db.session.get(Project, task.project_id) if task.project_id else None
+    owner_id = task.user_id
+    parent = (
+        task_repository.get_owned_task(owner_id=owner_id, task_id=task.parent_id)
+        if task.parent_id
+        else None
+    )
+    project = (
+        project_repository.owned(owner_id=owner_id, project_id=task.project_id)
+        if task.project_id
+        else None
+    )
     parts = [task.description, parent and parent.title, project and project.name]
     return " — ".join(part for part in parts if part) or None
 

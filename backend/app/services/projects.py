@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
-
 from app.core.errors import Conflict, NotFound
 from app.core.extensions import db
-from app.models import Project, Task
+from app.models import Project
 from app.repositories import positions
+from app.repositories import projects as project_repository
 from app.repositories import tasks as task_repository
 
 NOT_NEIGHBOURS = "before_id and after_id are no longer neighbours; reload the list and retry."
@@ -24,9 +23,7 @@ def _with_counts(owner_id: int, projects: list[Project]) -> list[Project]:
 
 
 def owned_project(*, owner_id: int, project_id: int) -> Project | None:
-    return db.session.scalar(
-        select(Project).where(Project.id == project_id, Project.user_id == owner_id)
-    )
+    return project_repository.owned(owner_id=owner_id, project_id=project_id)
 
 
 def require_project(*, owner_id: int, project_id: int, field: str | None = None) -> Project:
@@ -39,14 +36,7 @@ def require_project(*, owner_id: int, project_id: int, field: str | None = None)
 
 
 def list_projects(*, owner_id: int, archived: bool = False) -> list[Project]:
-    projects = list(
-        db.session.scalars(
-            select(Project)
-            .where(Project.user_id == owner_id, Project.archived.is_(archived))
-            .order_by(Project.position, Project.id)
-        )
-    )
-    return _with_counts(owner_id, projects)
+    return _with_counts(owner_id, project_repository.listed(owner_id=owner_id, archived=archived))
 
 
 def get_project(*, owner_id: int, project_id: int) -> Project:
@@ -54,9 +44,7 @@ def get_project(*, owner_id: int, project_id: int) -> Project:
 
 
 def _check_name_free(owner_id: int, name: str, project_id: int | None = None) -> None:
-    other = db.session.scalar(
-        select(Project.id).where(Project.user_id == owner_id, Project.name_key == name.casefold())
-    )
+    other = project_repository.id_named(owner_id=owner_id, name_key=name.casefold())
     if other is not None and other != project_id:
         raise Conflict(
             "You already have a project with this name.",
@@ -70,8 +58,8 @@ def create_project(*, owner_id: int, name: str, color: str, archived: bool = Fal
     positions.lock_owner(owner_id)
     project = Project(user_id=owner_id, color=color, archived=archived)
     project.rename(name)
-    project.position = positions.end_position(Project, [Project.user_id == owner_id])
-    db.session.add(project)
+    project.position = positions.end_position(Project, project_repository.order_scope(owner_id))
+    project_repository.add(project)
     db.session.commit()
     return _with_counts(owner_id, [project])[0]
 
@@ -108,7 +96,7 @@ def move_project(
         before = require_project(owner_id=owner_id, project_id=before_id, field="before_id")
     if after_id is not None:
         after = require_project(owner_id=owner_id, project_id=after_id, field="after_id")
-    scope = [Project.user_id == owner_id]
+    scope = project_repository.order_scope(owner_id)
     both = before is not None and after is not None
     if both and not positions.follows(Project, scope, item=project, after=after, before=before):
         raise Conflict(NOT_NEIGHBOURS)
@@ -124,34 +112,8 @@ def delete_project(*, owner_id: int, project_id: int, tasks: str = "inbox") -> N
     positions.lock_owner(owner_id)
     project = require_project(owner_id=owner_id, project_id=project_id)
     if tasks == "delete":
-        db.session.execute(delete(Task).where(Task.project_id == project.id))
+        task_repository.delete_in_project(project.id)
     else:
-        _move_tasks_to_inbox(owner_id, project.id)
-    db.session.delete(project)
+        task_repository.move_to_inbox_end(owner_id=owner_id, project_id=project.id)
+    project_repository.delete(project)
     db.session.commit()
-
-
-def _move_tasks_to_inbox(owner_id: int, project_id: int) -> None:
-    top_level = list(
-        db.session.scalars(
-            select(Task.id)
-            .where(Task.project_id == project_id, Task.parent_id.is_(None))
-            .order_by(Task.position, Task.id)
-        )
-    )
-    start = positions.end_position(
-        Task, task_repository.sibling_scope(owner_id=owner_id, project_id=None, parent_id=None)
-    )
-    if top_level:
-        db.session.execute(
-            update(Task),
-            [
-                {"id": task_id, "position": start + n * positions.GAP}
-                for n, task_id in enumerate(top_level)
-            ],
-        )
-    # Subtasks keep their order under their parent; everything leaves the project.
-    db.session.execute(
-        update(Task).where(Task.project_id == project_id).values(project_id=None),
-        execution_options={"synchronize_session": False},
-    )

@@ -7,25 +7,23 @@ from http import HTTPStatus
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from app.core import clock
 from app.core.errors import DomainError
-from app.core.extensions import db
-from app.models import Project, Task, User
+from app.domain.limits import TITLE_MAX_LENGTH
+from app.domain.quickadd import Parsed, parse
+from app.domain.recurrence_text import describe
+from app.models import Task
 from app.models.task import NO_PRIORITY
+from app.repositories import projects as project_repository
+from app.repositories import users as user_repository
 from app.services import projects
 from app.services import tasks as task_service
-from app.services.quickadd import Parsed, parse
-from app.services.recurrence_text import describe
 
-TITLE_MAX_LENGTH = 160
 QUICK_PROJECT_COLOR = "blue"
 
 
 def user_zone(owner_id: int) -> ZoneInfo:
-    user = db.session.get(User, owner_id)
-    return ZoneInfo(user.timezone if user else "UTC")
+    return ZoneInfo(user_repository.timezone_of(owner_id))
 
 
 def parse_line(
@@ -82,12 +80,10 @@ def _project_id(owner_id: int, name: str | None) -> int | None:
     """The caller's project of that name (case-insensitively), created when missing."""
     if name is None:
         return None
-    found = db.session.scalar(
-        select(Project).where(Project.user_id == owner_id, Project.name_key == name.casefold())
-    )
+    found = project_repository.id_named(owner_id=owner_id, name_key=name.casefold())
     if found is None:
-        found = projects.create_project(owner_id=owner_id, name=name, color=QUICK_PROJECT_COLOR)
-    return found.id
+        found = projects.create_project(owner_id=owner_id, name=name, color=QUICK_PROJECT_COLOR).id
+    return found
 
 
 def quick_create(

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, update
-
 from app.core.errors import Conflict
-from app.core.extensions import db
+from app.domain.recurrence import first_on_or_after, next_due_date
 from app.models import Task, TaskOccurrence
 from app.models.occurrence import DONE, SKIPPED
+from app.repositories import tasks as task_repository
 from app.services import reminders
-from app.services.recurrence import first_on_or_after, next_due_date
 
 NOT_RECURRING = "This task does not repeat."
 SCHEDULE_FIELDS = ("due_date", "due_time", "recurrence")
@@ -48,7 +46,7 @@ def advance(task: Task, *, outcome: str, today: date) -> bool:
     """
     if not task.recurrence or task.due_date is None:
         return False
-    db.session.add(
+    task_repository.add_occurrence(
         TaskOccurrence(
             task_id=task.id, due_date=task.due_date, due_time=task.due_time, outcome=outcome
         )
@@ -59,12 +57,7 @@ def advance(task: Task, *, outcome: str, today: date) -> bool:
         return False
     task.due_date = following
     reminders.rearm(task)
-    db.session.execute(
-        update(Task)
-        .where(Task.parent_id == task.id, Task.done.is_(True))
-        .values(done=False, completed_at=None)
-        .execution_options(synchronize_session="fetch")
-    )
+    task_repository.reopen_subtasks(task.id)
     return True
 
 
@@ -90,10 +83,4 @@ def complete(task: Task, *, today: date) -> bool:
 
 def occurrences(task: Task) -> list[TaskOccurrence]:
     """The task's recorded occurrences, latest first."""
-    return list(
-        db.session.scalars(
-            select(TaskOccurrence)
-            .where(TaskOccurrence.task_id == task.id)
-            .order_by(TaskOccurrence.due_date.desc(), TaskOccurrence.id.desc())
-        )
-    )
+    return task_repository.occurrences(task.id)

@@ -14,12 +14,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import has_request_context, request
-from sqlalchemy import or_, select
 
 from app.core import clock
 from app.core.extensions import db
-from app.models import Notification, Reminder, Task, User
-from app.services.recurrence import due_instant
+from app.domain.recurrence import due_instant
+from app.models import Notification, Reminder, Task
+from app.repositories import reminders as reminder_repository
+from app.repositories import tasks as task_repository
+from app.repositories import users as user_repository
 
 ALL_DAY_AT = time(9)
 BATCH = 200
@@ -37,8 +39,7 @@ def request_language() -> str:
 
 
 def _zone(owner_id: int) -> ZoneInfo:
-    user = db.session.get(User, owner_id)
-    return ZoneInfo(user.timezone if user else "UTC")
+    return ZoneInfo(user_repository.timezone_of(owner_id))
 
 
 def due_moment(task: Task, zone: ZoneInfo) -> datetime | None:
@@ -96,26 +97,15 @@ def send_due(*, now: datetime) -> int:
     """Deliver every reminder due at ``now`` whose task is still open; how many were sent."""
     from app.jobs.mail import send_mail_later
 
-    due = db.session.scalars(
-        select(Reminder)
-        .join(Task, Task.id == Reminder.task_id)
-        .where(
-            Reminder.fire_at <= now,
-            or_(Reminder.sent_for.is_(None), Reminder.sent_for != Reminder.fire_at),
-            Task.done.is_(False),
-        )
-        .order_by(Reminder.fire_at)
-        .limit(BATCH)
-        .with_for_update(skip_locked=True, of=Reminder)
-    ).all()
+    due = reminder_repository.lock_due(now=now, limit=BATCH)
     for reminder in due:
-        task = db.session.get(Task, reminder.task_id)
-        user = db.session.get(User, reminder.user_id)
+        task = task_repository.get_owned_task(owner_id=reminder.user_id, task_id=reminder.task_id)
+        user = user_repository.get(reminder.user_id)
         assert task is not None and user is not None  # both cascade to the reminder
         key = f"reminder:{reminder.id}:{reminder.fire_at:%Y%m%dT%H%M%SZ}"
         subject, body = _message(reminder, task, ZoneInfo(user.timezone))
         reminder.sent_for = reminder.fire_at
-        db.session.add(
+        reminder_repository.add_notification(
             Notification(user_id=user.id, task_id=task.id, key=key, title=subject, body=body)
         )
         # Queued before the commit: were the commit lost, the next run queues the same key,

@@ -6,17 +6,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, update
-
 from app.core import clock
 from app.core.errors import BadRequest, Conflict, NotFound
 from app.core.extensions import db
-from app.models import Task, User
+from app.domain.task_query import DATED_VIEWS, TaskFilter
+from app.models import Task
 from app.repositories import positions
 from app.repositories import tasks as task_repository
+from app.repositories import users as user_repository
 from app.repositories.keyset import InvalidCursor
 from app.repositories.pagination import Page
-from app.repositories.tasks import Counts, TaskFilter
+from app.repositories.tasks import Counts
 from app.services import recurring, reminders
 from app.services.labels import resolve_labels
 from app.services.projects import require_project
@@ -30,17 +30,18 @@ UNSET: Any = object()
 
 def user_today(owner_id: int) -> date:
     """Today's date where the user lives (their ``timezone``)."""
-    user = db.session.get(User, owner_id)
-    return clock.today_in(user.timezone if user else "UTC")
+    return clock.today_in(user_repository.timezone_of(owner_id))
 
 
 def list_tasks(
-    *, owner_id: int, task_filter: TaskFilter, page: int, per_page: int, cursor: str | None = None
+    *, owner_id: int, filters: dict[str, Any], page: int, per_page: int, cursor: str | None = None
 ) -> Page[Task]:
-    """A page of the owner's tasks; a cursor made for another owner or sort answers 400."""
+    """A page of the owner's tasks (``filters`` are the fields of ``TaskFilter``); a cursor
+    made for another owner or sort answers 400."""
+    task_filter = TaskFilter(**filters)
     if task_filter.project_id is not None:
         require_project(owner_id=owner_id, project_id=task_filter.project_id)
-    if task_filter.view in ("today", "upcoming", "overdue"):
+    if task_filter.view in DATED_VIEWS:
         task_filter = replace(task_filter, today=user_today(owner_id))
     try:
         return task_repository.list_tasks(
@@ -106,8 +107,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     task.labels = resolve_labels(owner_id=owner_id, names=label_names)
     reminders.set_reminders(task, reminder_items)
     _append(task)
-    db.session.add(task)
-    db.session.flush()
+    task_repository.add([task])
     return _committed(owner_id, [task.id])[0]
 
 
@@ -141,8 +141,7 @@ def create_tasks(*, owner_id: int, parent: Task | None, drafts: list[dict[str, A
         )
         for n, draft in enumerate(drafts)
     ]
-    db.session.add_all(tasks)
-    db.session.flush()
+    task_repository.add(tasks)
     return _committed(owner_id, [task.id for task in tasks])
 
 
@@ -157,12 +156,7 @@ def _set_project(task: Task, project_id: int | None) -> None:
     if task.parent_id is not None:
         raise Conflict(SUBTASK_PROJECT, errors={"json": {"project_id": [SUBTASK_PROJECT]}})
     task.project_id = project_id
-    below = task_repository.descendant_ids([task.id])
-    if below:
-        db.session.execute(
-            update(Task).where(Task.id.in_(below)).values(project_id=project_id),
-            execution_options={"synchronize_session": False},
-        )
+    task_repository.set_project(task_repository.descendant_ids([task.id]), project_id)
 
 
 def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task:
@@ -201,8 +195,7 @@ def toggle_task(*, owner_id: int, task_id: int) -> Task:
 
 
 def delete_task(*, owner_id: int, task_id: int) -> None:
-    task = _owned(owner_id, task_id)
-    db.session.delete(task)
+    task_repository.delete(_owned(owner_id, task_id))
     db.session.commit()
 
 
@@ -271,10 +264,7 @@ def bulk(*, owner_id: int, ids: list[int], action: str, **options: Any) -> BulkR
         message = f"Tasks not found: {', '.join(map(str, missing))}."
         raise NotFound(message, errors={"json": {"ids": [message]}})
     if action == "delete":
-        db.session.execute(
-            delete(Task).where(Task.id.in_(wanted)),
-            execution_options={"synchronize_session": False},
-        )
+        task_repository.delete_many(wanted)
         db.session.commit()
         return BulkResult(action, wanted, [])
     if action == "move":

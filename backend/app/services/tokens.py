@@ -23,12 +23,13 @@ import redis
 from cachetools import TTLCache
 from flask import current_app, g
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
-from sqlalchemy import exists, select, update
 
 from app.core.cache import get_redis
 from app.core.errors import AuthError
 from app.core.extensions import db
-from app.models import RefreshToken, RevokedAccessToken, User
+from app.models import User
+from app.repositories import tokens as token_repository
+from app.repositories import users as user_repository
 
 log = logging.getLogger(__name__)
 _CACHE_PREFIX = "tarefa:revoked:"
@@ -104,13 +105,11 @@ def issue_tokens(*, user: User, family_id: str | None = None) -> TokenPair:
         expires_delta=timedelta(days=refresh_days),
     )
     claims = decode_token(refresh)
-    db.session.add(
-        RefreshToken(
-            jti=claims["jti"],
-            family_id=family,
-            user_id=user.id,
-            expires_at=datetime.fromtimestamp(claims["exp"], UTC),
-        )
+    token_repository.add_refresh_token(
+        jti=claims["jti"],
+        family_id=family,
+        user_id=user.id,
+        expires_at=datetime.fromtimestamp(claims["exp"], UTC),
     )
     db.session.commit()
     return TokenPair(access, refresh, access_minutes * 60)
@@ -124,18 +123,13 @@ def rotate_refresh_token(claims: dict[str, Any]) -> TokenPair:
     others are treated as the theft they look like.
     """
     jti = claims["jti"]
-    claimed = db.session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.jti == jti, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=datetime.now(UTC))
-        .execution_options(synchronize_session=False)
-    )
-    stored = db.session.get(RefreshToken, jti)
+    claimed = token_repository.claim_refresh_token(jti, now=datetime.now(UTC))
+    stored = token_repository.get_refresh_token(jti)
     if stored is None:
         db.session.rollback()
         raise AuthError("Unknown refresh token.")
-    user = db.session.get(User, stored.user_id)
-    if claimed.rowcount != 1:
+    user = user_repository.get(stored.user_id)
+    if not claimed:
         db.session.rollback()
         log.warning("refresh token reuse detected", extra={"user_id": stored.user_id})
         if user is not None:
@@ -149,15 +143,7 @@ def rotate_refresh_token(claims: dict[str, Any]) -> TokenPair:
 
 def revoke_refresh_token(*, jti: str, user_id: int) -> None:
     """Revoke one refresh token of ``user_id`` (someone else's is left alone)."""
-    db.session.execute(
-        update(RefreshToken)
-        .where(
-            RefreshToken.jti == jti,
-            RefreshToken.user_id == user_id,
-            RefreshToken.revoked_at.is_(None),
-        )
-        .values(revoked_at=datetime.now(UTC))
-    )
+    token_repository.revoke_refresh_token(jti=jti, user_id=user_id, now=datetime.now(UTC))
     db.session.commit()
 
 
@@ -168,11 +154,7 @@ def end_sessions(user: User) -> None:
     deactivation), then tells the other workers through the cache.
     """
     now = datetime.now(UTC)
-    db.session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
+    token_repository.revoke_refresh_tokens_of(user.id, now=now)
     user.tokens_valid_after = now
     db.session.commit()
     publish_account_state(user_id=user.id, user=user)
@@ -187,8 +169,7 @@ def publish_account_state(*, user_id: int, user: User | None) -> None:
 
 
 def revoke_access_token(*, jti: str, expires_at: datetime) -> None:
-    if db.session.get(RevokedAccessToken, jti) is None:
-        db.session.add(RevokedAccessToken(jti=jti, expires_at=expires_at))
+    token_repository.revoke_access_token(jti=jti, expires_at=expires_at)
     db.session.commit()
     ttl = max(int((expires_at - datetime.now(UTC)).total_seconds()), 1)
     local_cache().put(_CACHE_PREFIX + jti, "1")
@@ -237,19 +218,10 @@ def _token_state(claims: dict[str, Any]) -> tuple[bool, str]:
 
 
 def _read_token_state(jti: str, user_id: int) -> tuple[str, str]:
-    account = select(User.is_active, User.tokens_valid_after).where(User.id == user_id)
-    revoked = exists().where(RevokedAccessToken.jti == jti)
-    row = db.session.execute(
-        select(
-            revoked,
-            account.with_only_columns(User.is_active).scalar_subquery(),
-            account.with_only_columns(User.tokens_valid_after).scalar_subquery(),
-        )
-    ).one()
-    jti_state = "1" if row[0] else "0"
-    if row[1] is None or not row[1]:  # no such account, or deactivated
+    revoked, is_active, valid_after = token_repository.token_state(jti, user_id)
+    jti_state = "1" if revoked else "0"
+    if not is_active:  # no such account, or deactivated
         return jti_state, _NO_SESSIONS
-    valid_after = row[2]
     if isinstance(valid_after, str):  # SQLite hands a scalar subquery's datetime back as text
         valid_after = datetime.fromisoformat(valid_after)
     return jti_state, "" if valid_after is None else _instant(valid_after)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete
-
 from app.core.extensions import db
-from app.models import PasswordResetToken, RefreshToken, RevokedAccessToken
+from app.repositories import tokens as token_repository
 
 
 def purge_expired_tokens(*, now: datetime | None = None) -> dict[str, int]:
@@ -16,14 +14,6 @@ def purge_expired_tokens(*, now: datetime | None = None) -> dict[str, int]:
     An expired token is refused on its own expiry date, so its row only served reuse
     detection until then; a used reset link is kept until it expires like the others.
     """
-    now = now or datetime.now(UTC)
-    counts = {}
-    for label, model in (
-        ("refresh_tokens", RefreshToken),
-        ("revoked_access_tokens", RevokedAccessToken),
-        ("password_reset_tokens", PasswordResetToken),
-    ):
-        result = db.session.execute(delete(model).where(model.expires_at < now))
-        counts[label] = result.rowcount  # type: ignore[attr-defined]
+    counts = token_repository.delete_expired(now=now or datetime.now(UTC))
     db.session.commit()
     return counts

@@ -9,41 +9,22 @@ Nginx's behaviour, not the SPA's content, which the browser tests cover.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
-import redis
-from psycopg import sql
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-BACKEND_DIR = REPO_ROOT / "backend"
+from tests.support.databases import PG_SERVER_URL, admin_connection, drop_database
+from tests.support.servers import BACKEND_DIR, NativeStack, PrivateRedis
+
 VENV_BIN = BACKEND_DIR / ".venv" / "bin"
-STACK_SCRIPT = REPO_ROOT / "scripts" / "stack.sh"
-
-# The PostgreSQL server the stack's database is created on (trust auth on this machine).
-PG_SERVER_URL = os.environ.get("INFRA_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432")
-
-# Variables of the caller that must not leak into the stack's backends.
-APP_VARIABLES = ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "JWT_SECRET_KEY", "APP_ENV", "STACK_")
 
 SPA_INDEX = '<!doctype html><html><head><script type="module" src="/assets/app-3f9c2b1a.js"></script></head><body><div id="root"></div></body></html>\n'
 SPA_ASSET = "assets/app-3f9c2b1a.js"
-
-
-def free_port() -> int:
-    """A loopback TCP port that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run(args: list[str], timeout: float = 120, **kwargs) -> subprocess.CompletedProcess[str]:
@@ -74,32 +55,13 @@ class Stack:
 @pytest.fixture(scope="session")
 def private_redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A redis-server of our own on a free port, so rate-limit counters start at zero."""
-    binary = require_tool("redis-server", "apt-get install redis-server")
-    port = free_port()
-    workdir = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        cwd=workdir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    require_tool("redis-server", "apt-get install redis-server")
+    server = PrivateRedis(tmp_path_factory.mktemp("redis"))
+    server.start()
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"private redis-server on port {port} did not start", pytrace=False)
-                time.sleep(0.1)
-        yield url
+        yield server.url
     finally:
-        client.close()
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -112,17 +74,6 @@ def spa_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _admin_dsn() -> str:
-    return f"{PG_SERVER_URL}/postgres"
-
-
-def drop_database(name: str) -> None:
-    with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-
 @pytest.fixture(scope="session")
 def stack(
     tmp_path_factory: pytest.TempPathFactory, private_redis_url: str, spa_dir: Path
@@ -130,38 +81,25 @@ def stack(
     """The native production stack: Nginx in front of two gunicorn masters."""
     for tool in ("nginx", "envsubst", "psql", "curl"):
         require_tool(tool, "apt-get install nginx gettext-base postgresql-client curl")
-    try:
-        psycopg.connect(_admin_dsn(), connect_timeout=3).close()
-    except psycopg.OperationalError as exc:
-        pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER_URL}: {exc}", pytrace=False)
-
-    state_dir = tmp_path_factory.mktemp("stack")
-    port = free_port()
-    database = f"tarefa_stack_test_{uuid.uuid4().hex[:10]}"
-    env = {key: value for key, value in os.environ.items() if not key.startswith(APP_VARIABLES)}
-    env.update(
-        STACK_DIR=str(state_dir),
-        STACK_PORT=str(port),
-        STACK_BACKENDS="2",
-        STACK_SPA_DIR=str(spa_dir),
-        STACK_PG_URL=PG_SERVER_URL,
-        STACK_DB_NAME=database,
-        STACK_REDIS_URL=private_redis_url,
-        STACK_READY_TIMEOUT="90",
-        GUNICORN_WORKERS="1",
-        GUNICORN_THREADS="4",
-        RATELIMIT_AUTH="5 per minute",
-        AI_PROVIDER="offline",
-        API_DOCS="true",  # off by default in production; on here to test its policy
+    admin_connection().close()  # a clear failure when PostgreSQL is down
+    native = NativeStack(
+        tmp_path_factory.mktemp("stack"),
+        PG_SERVER_URL,
+        private_redis_url,
+        {
+            "STACK_BACKENDS": "2",
+            "GUNICORN_WORKERS": "1",
+            "GUNICORN_THREADS": "4",
+            "RATELIMIT_AUTH": "5 per minute",
+            "AI_PROVIDER": "offline",
+            "API_DOCS": "true",  # off by default in production; on here to test its policy
+        },
+        db_name=f"tarefa_stack_test_{uuid.uuid4().hex[:10]}",
+        spa_dir=spa_dir,
     )
     try:
-        started = run([str(STACK_SCRIPT), "up"], timeout=180, env=env)
-        if started.returncode != 0:
-            pytest.fail(
-                f"scripts/stack.sh up failed ({started.returncode}):\n{started.stdout}\n{started.stderr}",
-                pytrace=False,
-            )
-        yield Stack(base_url=f"http://127.0.0.1:{port}", state_dir=state_dir, backends=2, env=env)
+        native.up()
+        yield Stack(base_url=native.url, state_dir=native.state_dir, backends=2, env=native.env())
     finally:
-        run([str(STACK_SCRIPT), "down"], timeout=120, env=env)
-        drop_database(database)
+        native.down()
+        drop_database(native.db_name)

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.infra.conftest import REPO_ROOT, free_port, require_tool, run
+from tests.infra.conftest import require_tool, run
 from tests.infra.test_static import compose, filled_prod_env
+from tests.support.ports import free_port
+from tests.support.servers import REPO_ROOT
 
 WATCHER = REPO_ROOT / "nginx/entrypoint.d/40-tarefa-reload-on-new-certificate.sh"
 NAME = "tarefa.test"

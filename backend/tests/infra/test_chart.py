@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.infra.conftest import REPO_ROOT
+from tests.support.servers import REPO_ROOT
 
 CHART = REPO_ROOT / "charts" / "tarefa"
 TEMPLATES = sorted((CHART / "templates").glob("*"))

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from tests.infra.conftest import REPO_ROOT
+from tests.support.servers import REPO_ROOT
 
 CI = REPO_ROOT / ".github/workflows/ci.yml"
 SETUP = REPO_ROOT / ".github/actions/setup/action.yml"

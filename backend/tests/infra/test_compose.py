@@ -11,8 +11,9 @@ import os
 import shutil
 from pathlib import Path
 
-from tests.infra.conftest import REPO_ROOT, run
+from tests.infra.conftest import run
 from tests.infra.test_static import compose, compose_config, filled_prod_env
+from tests.support.servers import REPO_ROOT
 
 
 def readme_project(tmp_path: Path) -> Path:
@@ -93,7 +94,7 @@ def test_make_run_port_comes_from_env_then_environment_then_command_line(tmp_pat
     assert make_port(project, PORT="6000") == "6000"
 
 
-def test_make_run_binds_the_port(tmp_path: Path) -> None:
+def test_make_run_binds_the_port() -> None:
     text = (REPO_ROOT / "Makefile").read_text()
 
     run_recipe = text.split("\nrun:")[1].split("\n\n")[0]

@@ -16,7 +16,10 @@ import pytest
 from alembic.script import ScriptDirectory
 from psycopg import sql
 
-from tests.infra.conftest import BACKEND_DIR, PG_SERVER_URL, VENV_BIN, free_port, run
+from tests.infra.conftest import VENV_BIN, run
+from tests.support.databases import PG_SERVER_URL
+from tests.support.ports import free_port
+from tests.support.servers import BACKEND_DIR
 
 SCRIPT = BACKEND_DIR / "scripts" / "migrate_with_lock.py"
 LOCK_KEY = runpy.run_path(str(SCRIPT))["MIGRATION_LOCK_KEY"]

@@ -19,10 +19,11 @@ import pytest
 import yaml
 from flask import Flask
 
-from tests.conftest import app_config
-from tests.helpers import LiveServer, free_port
-from tests.infra.conftest import REPO_ROOT, require_tool, run
+from tests.infra.conftest import require_tool, run
 from tests.infra.test_static import compose, filled_prod_env
+from tests.support.apps import app_config
+from tests.support.ports import free_port
+from tests.support.servers import REPO_ROOT, LiveServer
 
 MONITORING = REPO_ROOT / "monitoring"
 PROFILE_SERVICES = {
@@ -240,7 +241,9 @@ def _wait_for(fetch, what: str, process: _Process, timeout: float = 120) -> Any:
             raise AssertionError(f"{what}: process exited: {process.log.read_text()[-2000:]}")
         try:
             result = fetch()
-        except httpx.HTTPError:
+        except (httpx.HTTPError, ValueError):
+            # Not up yet, or up but not ready: Prometheus answers its API with a plain-text
+            # 503 until its storage is loaded, which is not JSON.
             result = None
         if result:
             return result

@@ -20,9 +20,9 @@ import httpx
 import pytest
 import yaml
 
-from tests.helpers import free_port
 from tests.infra.conftest import Stack, require_tool
 from tests.infra.test_monitoring import MONITORING, _Process, _wait_for
+from tests.support.ports import free_port
 
 
 def stack_ports(stack: Stack, kind: str) -> list[str]:

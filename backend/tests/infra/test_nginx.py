@@ -16,8 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.infra.conftest import REPO_ROOT, SPA_ASSET, SPA_INDEX, free_port, require_tool, run
+from tests.infra.conftest import SPA_ASSET, SPA_INDEX, require_tool, run
 from tests.infra.test_static import gunicorn_settings
+from tests.support.ports import free_port
+from tests.support.servers import REPO_ROOT
 
 SERVER_NAME = "tarefa.test"
 

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.infra.conftest import SPA_ASSET, SPA_INDEX, Stack
+from tests.support.accounts import bearer
 
 SECURITY_HEADERS = {
     "content-security-policy": (
@@ -197,16 +198,16 @@ def test_malformed_request_id_is_replaced(client: httpx.Client) -> None:
 def test_revocation_is_shared_between_backends(
     client: httpx.Client, stack: Stack, tokens: dict[str, str]
 ) -> None:
-    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
+    headers = bearer(tokens["access_token"])
     logout_rid = request_id()
-    logout = client.post("/api/auth/logout", headers={**bearer, "X-Request-ID": logout_rid})
+    logout = client.post("/api/auth/logout", headers={**headers, "X-Request-ID": logout_rid})
     assert logout.status_code == 204
     logout_backend, _ = app_log_entry(stack, logout_rid)
 
     served_by = set()
     for _ in range(2):  # round robin: two requests in a row reach both backends
         rid = request_id()
-        me = client.get("/api/auth/me", headers={**bearer, "X-Request-ID": rid})
+        me = client.get("/api/auth/me", headers={**headers, "X-Request-ID": rid})
         assert me.status_code == 401, me.text
         served_by.add(app_log_entry(stack, rid)[0])
     assert served_by == {1, 2}

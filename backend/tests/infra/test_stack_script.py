@@ -7,14 +7,10 @@ import stat
 import uuid
 from pathlib import Path
 
-from tests.infra.conftest import (
-    PG_SERVER_URL,
-    STACK_SCRIPT,
-    Stack,
-    drop_database,
-    free_port,
-    run,
-)
+from tests.infra.conftest import Stack, run
+from tests.support.databases import PG_SERVER_URL, drop_database
+from tests.support.ports import free_port
+from tests.support.servers import STACK_SCRIPT
 
 
 def test_status_lists_every_running_part(stack: Stack) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.infra.conftest import BACKEND_DIR, REPO_ROOT, VENV_BIN, require_tool, run
+from tests.infra.conftest import VENV_BIN, require_tool, run
+from tests.support.servers import BACKEND_DIR, REPO_ROOT
 
 COMPOSE = BACKEND_DIR / ".venv/lib/python3.11/site-packages/compose/docker-compose"
 SECRETS_SCRIPT = REPO_ROOT / "scripts/make-secrets.sh"

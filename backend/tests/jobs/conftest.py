@@ -26,8 +26,10 @@ from app import create_app
 from app.core.config import Settings
 from app.core.extensions import db
 from tests.ai.conftest import FakeOpenAI, fake_openai  # noqa: F401 - fixture
-from tests.conftest import PASSWORD, app_config, create_database, drop_database
-from tests.helpers import FAST_ARGON2, free_port, migrate_database
+from tests.support.accounts import PASSWORD, bearer
+from tests.support.apps import FAST_ARGON2, app_config, migrate_database
+from tests.support.databases import create_database, drop_database
+from tests.support.ports import free_port
 
 BACKEND = Path(__file__).resolve().parents[2]
 SECRETS = {
@@ -228,4 +230,4 @@ def register(client: Any, email: str, password: str = PASSWORD) -> dict[str, str
     )
     assert created.status_code == 201, created.json
     login = client.post("/api/auth/login", json={"email": email, "password": password})
-    return {"Authorization": f"Bearer {login.json['access_token']}"}
+    return bearer(login.json["access_token"])

@@ -5,15 +5,15 @@ from __future__ import annotations
 from app.jobs import enqueue
 from app.jobs.mail import deliver_mail
 from app.services.accounts import ensure_admin
-from tests.conftest import PASSWORD
 from tests.jobs.conftest import register, wait_until
+from tests.support.accounts import PASSWORD, bearer
 
 
 def admin_headers(app, client):
     with app.app_context():
         ensure_admin(email="boss@example.com", password=PASSWORD)
     login = client.post("/api/auth/login", json={"email": "boss@example.com", "password": PASSWORD})
-    return {"Authorization": f"Bearer {login.json['access_token']}"}
+    return bearer(login.json["access_token"])
 
 
 def test_admins_see_failed_jobs_and_retry_or_discard_them(env, smtp, start_worker):

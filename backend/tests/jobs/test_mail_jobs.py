@@ -15,8 +15,8 @@ from app.core.extensions import db
 from app.jobs import enqueue
 from app.jobs.mail import deliver_mail
 from app.models import MailDelivery
-from tests.helpers import free_port
 from tests.jobs.conftest import register, wait_until
+from tests.support.ports import free_port
 
 
 def deliveries(app):

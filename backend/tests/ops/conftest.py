@@ -2,45 +2,35 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from psycopg import sql
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-BACKEND_DIR = REPO_ROOT / "backend"
+from tests.support.databases import (
+    PG_SERVER_URL,
+    create_database,
+    database_name,
+    database_url,
+    drop_database,
+)
+from tests.support.ports import free_port
+from tests.support.servers import BACKEND_DIR, REPO_ROOT, clean_env
+
 SCRIPTS_DIR = REPO_ROOT / "scripts"
 
-# The machine's server (trust auth); override to point the tests at another one.
-PG_SERVER_URL = os.environ.get("OPS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432")
-
-CONNECTION_VARIABLES = ("DATABASE_URL", "POSTGRES_", "PG", "BACKUP_", "RESTORE_")
-
-
-def database_url(name: str) -> str:
-    return f"{PG_SERVER_URL}/{name}"
-
-
-def clean_env(**overrides: str) -> dict[str, str]:
-    """The test process's environment without connection settings that could leak into a script."""
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith(CONNECTION_VARIABLES)
-    }
-    env.update(overrides)
-    return env
-
-
-def free_port() -> int:
-    """A loopback TCP port that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+__all__ = [
+    "BACKEND_DIR",
+    "PG_SERVER_URL",
+    "REPO_ROOT",
+    "clean_env",
+    "create_database",
+    "database_url",
+    "drop_database",
+    "free_port",
+    "run_script",
+]
 
 
 def run_script(
@@ -57,35 +47,13 @@ def run_script(
     )
 
 
-def _admin_connection() -> psycopg.Connection:
-    try:
-        return psycopg.connect(database_url("postgres"), autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as error:
-        pytest.fail(
-            f"PostgreSQL is not reachable at {PG_SERVER_URL} ({error}); start it with "
-            "`pg_ctlcluster --skip-systemctl-redirect 15 main start` or set OPS_TEST_PG_URL"
-        )
-
-
-def drop_database(name: str) -> None:
-    with _admin_connection() as admin:
-        statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-        admin.execute(statement.format(sql.Identifier(name)))
-
-
-def create_database(name: str) -> None:
-    with _admin_connection() as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
 @pytest.fixture
 def make_database() -> Iterator[Callable[[], str]]:
     """Create empty databases with unique names; all are dropped at the end of the test."""
     created: list[str] = []
 
     def make() -> str:
-        name = f"ops_test_{uuid.uuid4().hex[:12]}"
-        create_database(name)
+        name = database_name(create_database("ops_test"))
         created.append(name)
         return name
 

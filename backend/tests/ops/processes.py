@@ -15,14 +15,17 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
-import redis
 
-from .conftest import REPO_ROOT, clean_env, free_port
+from tests.support.ports import free_port
+from tests.support.servers import NativeStack as BaseNativeStack
+from tests.support.servers import PrivateRedis
+
+__all__ = ["HangingProvider", "NativeStack", "PrivatePostgres", "PrivateRedis", "SlowProvider"]
 
 
 def _postgres_bin() -> Path:
@@ -48,14 +51,6 @@ PG_BIN = _postgres_bin()
 # initdb and pg_ctl refuse to run as root: as root they run as the postgres user,
 # as anyone else (a CI runner) they run as that user.
 RUN_AS_POSTGRES = os.geteuid() == 0
-
-
-def wait_until(predicate, *, timeout: float, what: str, interval: float = 0.1) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
-        time.sleep(interval)
 
 
 class PrivatePostgres:
@@ -107,40 +102,6 @@ class PrivatePostgres:
         if (self.data / "postmaster.pid").exists():
             self.stop()
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-class PrivateRedis:
-    """redis-server without persistence, restartable on the same port."""
-
-    def __init__(self, log_dir: Path) -> None:
-        self.port = free_port()
-        self.log = log_dir / "redis.log"
-        self._process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def _answers(self) -> bool:
-        try:
-            return bool(redis.Redis(port=self.port, socket_timeout=0.5).ping())
-        except redis.RedisError:
-            return False
-
-    def start(self) -> None:
-        with self.log.open("ab") as log:
-            self._process = subprocess.Popen(
-                ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-                 "--save", "", "--appendonly", "no", "--daemonize", "no"],
-                stdout=log, stderr=log,
-            )  # fmt: skip
-        wait_until(self._answers, timeout=15, what="redis-server to answer")
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.wait(timeout=15)
-            self._process = None
 
 
 class HangingProvider:
@@ -219,65 +180,28 @@ class SlowProvider:
         self._thread.join(timeout=5)
 
 
-@dataclass
-class NativeStack:
-    """scripts/stack.sh pointed at private services, in a private state directory."""
+# The stack under load: limits lifted so only faults refuse requests, and workers never
+# recycled (the tests check that no fault replaces a worker).
+UNLIMITED = {
+    "STACK_READY_TIMEOUT": "60",
+    "RATELIMIT_AUTH": "100000 per minute",
+    "RATELIMIT_AI": "100000 per minute",
+    "RATELIMIT_AI_OFFLINE": "100000 per minute",
+    "GUNICORN_MAX_REQUESTS": "1000000",
+}
 
-    state_dir: Path
-    pg_server_url: str
-    redis_url: str
-    extra_env: dict[str, str] = field(default_factory=dict)
-    port: int = field(default_factory=free_port)
+
+@dataclass
+class NativeStack(BaseNativeStack):
+    """scripts/stack.sh pointed at private services, limits lifted (``UNLIMITED``)."""
+
     db_name: str = "tarefa_resilience"
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def __post_init__(self) -> None:
+        self.extra_env = {**UNLIMITED, **self.extra_env}
 
-    @property
-    def database_url(self) -> str:
-        return f"{self.pg_server_url}/{self.db_name}"
-
-    def _env(self) -> dict[str, str]:
-        spa = self.state_dir / "spa"
-        spa.mkdir(parents=True, exist_ok=True)
-        (spa / "index.html").write_text("<!doctype html><title>Tarefa</title>\n")
-        return clean_env(
-            STACK_DIR=str(self.state_dir),
-            STACK_PORT=str(self.port),
-            STACK_PG_URL=self.pg_server_url,
-            STACK_DB_NAME=self.db_name,
-            STACK_REDIS_URL=self.redis_url,
-            STACK_SPA_DIR=str(spa),
-            STACK_READY_TIMEOUT="60",
-            RATELIMIT_AUTH="100000 per minute",
-            RATELIMIT_AI="100000 per minute",
-            RATELIMIT_AI_OFFLINE="100000 per minute",
-            # Workers are recycled after this many requests; the tests check that no fault
-            # replaces a worker, so recycling must not happen during them.
-            GUNICORN_MAX_REQUESTS="1000000",
-            **self.extra_env,
-        )
-
-    def up(self) -> None:
-        completed = subprocess.run(
-            [str(REPO_ROOT / "scripts/stack.sh"), "up"],
-            env=self._env(),
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        assert completed.returncode == 0, f"stack.sh up failed:\n{completed.stderr}"
-
-    def down(self) -> None:
-        subprocess.run(
-            [str(REPO_ROOT / "scripts/stack.sh"), "down"],
-            env=self._env(),
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
+    def _env(self) -> dict[str, str]:  # the name tests/ops/test_deploy.py uses
+        return self.env()
 
     def gunicorn_master(self) -> int:
         """The pid of the gunicorn master (the entrypoint execs into it)."""

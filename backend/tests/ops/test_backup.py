@@ -113,7 +113,7 @@ def test_round_trip_restores_identical_rows_and_checksums(make_database, backup_
     assert file.name.startswith(f"{dbname}-") and file.suffix == ".dump"
     assert sorted(p.name for p in backup_dir.iterdir()) == [file.name, f"{file.name}.sha256"]
     drop_database(dbname)
-    create_database(dbname)
+    create_database(dbname, unique=False)
 
     result = restore(dbname, file, RESTORE_MIGRATE_CMD=SKIP_MIGRATIONS)
 

@@ -18,8 +18,9 @@ import httpx
 import pytest
 from moto.server import ThreadedMotoServer
 
-from tests.infra.conftest import REPO_ROOT, require_tool
+from tests.infra.conftest import require_tool
 from tests.infra.test_static import compose, filled_prod_env
+from tests.support.servers import REPO_ROOT
 
 from .conftest import clean_env, run_script
 from .test_backup import (

@@ -19,15 +19,11 @@ import httpx
 import psycopg
 import pytest
 
+from tests.support.accounts import bearer
+from tests.support.servers import wait_until
+
 from .load import Load
-from .processes import (
-    HangingProvider,
-    NativeStack,
-    PrivatePostgres,
-    PrivateRedis,
-    SlowProvider,
-    wait_until,
-)
+from .processes import HangingProvider, NativeStack, PrivatePostgres, PrivateRedis, SlowProvider
 
 pytestmark = pytest.mark.slow
 
@@ -85,10 +81,6 @@ def stack(private_pg, private_redis, ai_provider, tmp_path_factory):
     }
     state = tmp_path_factory.mktemp("stack")
     yield from _started(NativeStack(state, private_pg.server_url, private_redis.url, ai))
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_mixed_writes_through_nginx_lose_nothing(stack):

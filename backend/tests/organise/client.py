@@ -6,7 +6,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD, bearer
 
 
 class Api:
@@ -21,7 +21,7 @@ class Api:
         assert client.post("/api/auth/register", json=account).status_code == 201
         tokens = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
         assert tokens.status_code == 200, tokens.json
-        return cls(client, {"Authorization": f"Bearer {tokens.json['access_token']}"})
+        return cls(client, bearer(tokens.json["access_token"]))
 
     def call(self, method: str, url: str, status: int, **kwargs: Any) -> Any:
         response = self.client.open(url, method=method, headers=self.headers, **kwargs)

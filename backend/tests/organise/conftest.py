@@ -14,9 +14,8 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from app.core.extensions import db
-from tests.conftest import app_config
-from tests.helpers import migrate_database
 from tests.organise.client import Api
+from tests.support.apps import app_config, migrate_database
 
 
 @pytest.fixture(params=["postgresql", "sqlite"])

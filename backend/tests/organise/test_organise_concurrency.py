@@ -13,9 +13,9 @@ import pytest
 
 from app import create_app
 from app.core.extensions import db
-from tests.conftest import app_config, create_database, drop_database
-from tests.helpers import migrate_database
 from tests.organise.client import Api
+from tests.support.apps import app_config, migrate_database
+from tests.support.databases import create_database, drop_database
 
 THREADS = 6
 

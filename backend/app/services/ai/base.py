@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from app.domain.limits import TITLE_MAX_LENGTH
+
 Language = Literal["en", "pt-BR"]
 Granularity = Literal["coarse", "normal", "fine"]
 
 LANGUAGES: tuple[Language, ...] = ("en", "pt-BR")
 GRANULARITIES: tuple[Granularity, ...] = ("coarse", "normal", "fine")
-MAX_TITLE_LENGTH = 160
+MAX_TITLE_LENGTH = TITLE_MAX_LENGTH
 
 
 @dataclass(frozen=True, slots=True)

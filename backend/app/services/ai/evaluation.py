@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .base import LANGUAGES, AIError, Language, Planner, PlanRequest
+from .base import LANGUAGES, MAX_TITLE_LENGTH, AIError, Language, Planner, PlanRequest
 from .knowledge import Keyword, load_knowledge, normalize
 from .language import detect_language
 from .parsing import MAX_ESTIMATE_MINUTES
@@ -157,7 +157,7 @@ def _valid_task(title: str, minutes: int | None) -> bool:
     valid_minutes = minutes is None or (
         isinstance(minutes, int) and 1 <= minutes <= MAX_ESTIMATE_MINUTES
     )
-    return 0 < len(title) <= 160 and title[:1].isupper() and valid_minutes
+    return 0 < len(title) <= MAX_TITLE_LENGTH and title[:1].isupper() and valid_minutes
 
 
 def is_boilerplate(title: str, goal: str) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from app.core.extensions import db
 from app.models import Label, Project, Task, TaskOccurrence
+from app.repositories import labels as label_repository
 from app.repositories import positions
+from app.repositories import projects as project_repository
 from app.repositories import tasks as task_repository
 from app.services import reminders
 from app.services.importing.plan import Plan
@@ -36,9 +36,9 @@ class _Placer:
         """``wanted`` as is in an empty list, shifted after the existing rows otherwise;
         without ``wanted`` (CSV), the next free place at the end."""
         if key not in self.shift:
-            occupied = db.session.scalar(select(self.model.id).where(*scope).limit(1))
             end = positions.end_position(self.model, scope)
-            self.shift[key] = 0 if occupied is None else end - (first_wanted or 0)
+            empty = not positions.occupied(self.model, scope)
+            self.shift[key] = 0 if empty else end - (first_wanted or 0)
             self.next[key] = end
         if wanted is not None:
             return wanted + (self.shift[key] or 0)
@@ -50,12 +50,9 @@ def apply_plan(*, owner_id: int, plan: Plan, today: date) -> dict[str, int]:
     """Write the plan (not committed); the numbers of projects, labels and tasks created."""
     positions.lock_owner(owner_id)
     counts = {"projects": 0, "labels": 0, "tasks": 0}
-    projects = {
-        p.name_key: p
-        for p in db.session.scalars(select(Project).where(Project.user_id == owner_id))
-    }
+    projects = {p.name_key: p for p in project_repository.all_of(owner_id)}
     placer = _Placer(Project)
-    scope = [Project.user_id == owner_id]
+    scope = project_repository.order_scope(owner_id)
     first = min((p["position"] for p in plan.projects), default=None)
     for item in plan.projects:
         if item["name"].casefold() not in projects:
@@ -63,18 +60,15 @@ def apply_plan(*, owner_id: int, plan: Plan, today: date) -> dict[str, int]:
             project.rename(item["name"])
             project.created_at = item["created_at"]
             project.position = placer.position("projects", scope, item["position"], first)
-            db.session.add(project)
+            project_repository.add(project)
             projects[project.name_key] = project
             counts["projects"] += 1
-    existing_labels = {
-        label.name_key
-        for label in db.session.scalars(select(Label).where(Label.user_id == owner_id))
-    }
+    existing_labels = {label.name_key for label in label_repository.listed(owner_id=owner_id)}
     for item in plan.labels:
         if item["name"].casefold() not in existing_labels:
             label = Label(user_id=owner_id, name=item["name"], name_key=item["name"].casefold())
             label.color, label.created_at = item["color"], item["created_at"]
-            db.session.add(label)
+            label_repository.add(label)
             existing_labels.add(label.name_key)
             counts["labels"] += 1
     db.session.flush()
@@ -97,9 +91,9 @@ class _TaskWriter:
             project = Project(user_id=self.owner_id, color=DEFAULT_PROJECT_COLOR)
             project.rename(name)
             project.position = self.project_placer.position(
-                "projects", [Project.user_id == self.owner_id], None, None
+                "projects", project_repository.order_scope(self.owner_id), None, None
             )
-            db.session.add(project)
+            project_repository.add(project)
             db.session.flush()
             self.projects[project.name_key] = project
             self.counts["projects"] += 1
@@ -147,9 +141,8 @@ class _TaskWriter:
             task,
             [r for r in item.get("reminders", []) if r.get("remind_at") or r.get("before_minutes")],
         )
-        db.session.add(task)
-        db.session.flush()
+        task_repository.add([task])
         self.counts["tasks"] += 1
         for occurrence in item.get("occurrences", []):
-            db.session.add(TaskOccurrence(task_id=task.id, **occurrence))
+            task_repository.add_occurrence(TaskOccurrence(task_id=task.id, **occurrence))
         self.write_all(item.get("subtasks", []), parent=task)

@@ -16,6 +16,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, pre_load
 from marshmallow.validate import Length, Range
 
+from app.domain.limits import TITLE_MAX_LENGTH
 from app.schemas.fields import Text
 from app.schemas.labels import LabelName
 from app.schemas.time_fields import LocalTime, RRule
@@ -27,7 +28,7 @@ FALSE = {"false", "no", "n", "0", "", "não", "nao", "falso"}
 
 
 class CsvRow(Schema):
-    title = Text(required=True, max_length=160)
+    title = Text(required=True, max_length=TITLE_MAX_LENGTH)
     description = Text(allow_none=True, min_length=0, max_length=2000)
     due_date = fields.Date(allow_none=True)
     due_time = LocalTime(allow_none=True)

@@ -16,7 +16,7 @@ from typing import Any
 import dateparser
 from dateutil.relativedelta import relativedelta
 
-from app.services.recurrence import WEEKDAYS, WORKDAYS, monthly_on_day
+from app.domain.recurrence import WEEKDAYS, WORKDAYS, monthly_on_day
 
 Values = dict[str, Any] | None
 # Custom word boundaries: "14h30", "15/03" and "#casa" must not match inside other tokens.

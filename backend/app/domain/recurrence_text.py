@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.recurrence import LAST_DAY_FALLBACK, WEEKDAYS, WORKDAYS, Rule, parse_rule
+from app.domain.recurrence import LAST_DAY_FALLBACK, WEEKDAYS, WORKDAYS, Rule, parse_rule
 
 EN_DAYS = dict(
     zip(

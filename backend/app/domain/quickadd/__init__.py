@@ -19,8 +19,8 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.services.quickadd.grammar import RULES, TAG_RULES, Context
-from app.services.recurrence import due_instant, first_on_or_after
+from app.domain.quickadd.grammar import RULES, TAG_RULES, Context
+from app.domain.recurrence import due_instant, first_on_or_after
 
 LANGUAGES = ("en", "pt-BR")
 FIELDS = ("due_date", "due_time", "project", "labels", "priority", "recurrence", "reminder")
