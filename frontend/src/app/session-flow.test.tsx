@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { anonymousHandlers, errorBody, sessionHandlers, url } from '@/testing/api';
+import { anonymousHandlers, errorBody, sessionHandlers, sidebarHandlers, url } from '@/testing/api';
 import { makePage, makeTask, makeUser } from '@/testing/data';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
@@ -30,6 +30,7 @@ describe('session', () => {
       }),
       http.get(url('/api/auth/me'), () => HttpResponse.json(makeUser())),
       http.get(url('/api/tasks'), () => HttpResponse.json(makePage([]))),
+      ...sidebarHandlers(),
     );
     const { user } = renderApp('/?status=done');
 
@@ -66,6 +67,7 @@ describe('session', () => {
         loggedIn = true;
         return HttpResponse.json(tokens);
       }),
+      ...sidebarHandlers(),
     );
     const { user } = renderApp('/?q=rent');
 

@@ -8,8 +8,18 @@ import { server } from './server';
 
 configure({ asyncUtilTimeout: 5000 });
 
+// MSW's 'error' only makes the app's fetch fail, which the app may swallow: the test itself
+// fails too (in afterEach), naming each request no handler answered.
+const unhandled: string[] = [];
+
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({
+    onUnhandledRequest(request, print) {
+      const { pathname, search } = new URL(request.url);
+      unhandled.push(`${request.method} ${pathname}${search}`);
+      print.error();
+    },
+  });
   await initI18n('en');
   // The signed-in shell and the task pages are lazy chunks; load them once so no test waits on
   // their first import (slow on a busy machine).
@@ -34,6 +44,10 @@ afterEach(() => {
   vi.useRealTimers();
   cleanup();
   server.resetHandlers();
+  const missed = unhandled.splice(0);
+  if (missed.length > 0) {
+    throw new Error(`Requests no handler answered (add them to the test): ${missed.join(', ')}`);
+  }
 });
 
 afterAll(() => server.close());
