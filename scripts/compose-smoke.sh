@@ -6,6 +6,10 @@
 #   scripts/compose-smoke.sh prod      docker-compose.prod.yml with a .env.prod made from
 #                                      .env.prod.example and fresh secret files
 #                                      (scripts/make-secrets.sh, in a temporary directory)
+#   scripts/compose-smoke.sh monitoring  prod with the monitoring profile and tracing on: every
+#                                      Prometheus target up and the alert rules loaded, Grafana
+#                                      serving the provisioned dashboard and its datasource,
+#                                      Jaeger holding the backend's traces
 #
 # Run it in a fresh checkout (CI) or a scratch clone: it writes .env / .env.prod and
 # refuses to overwrite existing ones. Host ports are picked free at run time; the compose
@@ -16,9 +20,9 @@ set -euo pipefail
 
 mode="${1:-}"
 case "$mode" in
-    dev | dev-env | prod) ;;
+    dev | dev-env | prod | monitoring) ;;
     *)
-        echo "usage: $0 dev|dev-env|prod" >&2
+        echo "usage: $0 dev|dev-env|prod|monitoring" >&2
         exit 2
         ;;
 esac
@@ -72,6 +76,49 @@ no_secret_in_inspect() { # SECRETS_DIR
     echo "compose-smoke: docker inspect of ${#ids[@]} containers shows no secret"
 }
 
+# eventually NAME SECONDS COMMAND...: retry COMMAND until it succeeds (services warm up).
+eventually() {
+    local name="$1" deadline=$((SECONDS + $2))
+    shift 2
+    until "$@" >"$workdir/eventually" 2>&1; do
+        if ((SECONDS >= deadline)); then
+            echo "compose-smoke: $name: still failing after the wait:" >&2
+            head -c 1000 "$workdir/eventually" >&2 || true
+            failed=1
+            return
+        fi
+        sleep 3
+    done
+    echo "compose-smoke: $name"
+}
+
+every_target_up() { # PROMETHEUS_URL: at least one target, each one up
+    curl -fsS "$1/api/v1/targets" | python3 -c '
+import json, sys
+targets = json.load(sys.stdin)["data"]["activeTargets"]
+down = [(t["labels"]["job"], t["labels"]["instance"], t["health"]) for t in targets if t["health"] != "up"]
+print(f"{len(targets)} targets, not up: {down}")
+sys.exit(1 if down or not targets else 0)'
+}
+
+rules_loaded() { # PROMETHEUS_URL
+    curl -fsS "$1/api/v1/rules" | python3 -c '
+import json, sys
+groups = json.load(sys.stdin)["data"]["groups"]
+sys.exit(0 if sum(len(g["rules"]) for g in groups) > 0 else 1)'
+}
+
+grafana_dashboard() { # GRAFANA_URL PASSWORD_FILE: the provisioned dashboard and its datasource
+    local auth
+    auth="admin:$(<"$2")"
+    curl -fsS -u "$auth" "$1/api/dashboards/uid/tarefa-api" | grep -q '"title":"Tarefa API"' &&
+        curl -fsS -u "$auth" "$1/api/datasources/uid/prometheus/health" | grep -q '"status":"OK"'
+}
+
+jaeger_has_traces() { # JAEGER_URL
+    curl -fsS "$1/api/traces?service=tarefa-backend&limit=1" | grep -q '"traceID"'
+}
+
 workdir="$(mktemp -d)"
 written=()
 failed=0
@@ -98,7 +145,7 @@ write_new() { # FILE: refuse to clobber a developer's file
     written+=("$1")
 }
 
-if [[ "$mode" == prod ]]; then
+if [[ "$mode" == prod || "$mode" == monitoring ]]; then
     write_new .env.prod
     http_port="$(free_port)"
     mkdir -p "$workdir/letsencrypt" "$workdir/certbot"
@@ -114,6 +161,17 @@ if [[ "$mode" == prod ]]; then
     scripts/make-secrets.sh "$workdir/secrets" >/dev/null
     chmod 600 .env.prod
     args+=(-f docker-compose.prod.yml --env-file .env.prod)
+    if [[ "$mode" == monitoring ]]; then
+        prometheus_port="$(free_port)" grafana_port="$(free_port)" jaeger_port="$(free_port)"
+        {
+            echo "PROMETHEUS_PORT=$prometheus_port"
+            echo "ALERTMANAGER_PORT=$(free_port)"
+            echo "GRAFANA_PORT=$grafana_port"
+            echo "JAEGER_PORT=$jaeger_port"
+            echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318"
+        } >>.env.prod
+        args+=(--profile monitoring)
+    fi
     "${compose[@]}" "${args[@]}" up "$build_flag" --wait --wait-timeout 600
     base="http://127.0.0.1:$http_port"
     probe nginx-health 200 "$base/nginx-health"
@@ -123,6 +181,15 @@ if [[ "$mode" == prod ]]; then
     probe api-docs-off 404 "$base/api/docs"
     probe_account "$base"
     no_secret_in_inspect "$workdir/secrets"
+    if [[ "$mode" == monitoring ]]; then
+        prometheus="http://127.0.0.1:$prometheus_port"
+        eventually "every Prometheus target up" 180 every_target_up "$prometheus"
+        eventually "alert rules loaded" 60 rules_loaded "$prometheus"
+        eventually "Grafana serves the Tarefa API dashboard" 120 \
+            grafana_dashboard "http://127.0.0.1:$grafana_port" "$workdir/secrets/grafana_admin_password"
+        eventually "Jaeger holds the backend's traces" 120 \
+            jaeger_has_traces "http://127.0.0.1:$jaeger_port"
+    fi
 else
     if [[ "$mode" == dev-env ]]; then
         write_new .env

@@ -75,7 +75,7 @@ def test_no_fixed_postgresql_version_or_runuser_outside_a_root_check(folder: str
 def test_compose_job_brings_up_each_file() -> None:
     compose = yaml.safe_load(CI.read_text())["jobs"]["compose"]
 
-    assert compose["strategy"]["matrix"]["mode"] == ["dev", "dev-env", "prod"]
+    assert compose["strategy"]["matrix"]["mode"] == ["dev", "dev-env", "prod", "monitoring"]
     assert compose["steps"][-1]["run"] == (
         "make compose-smoke COMPOSE_SMOKE_MODES=${{ matrix.mode }}"
     )
