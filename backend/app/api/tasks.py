@@ -149,7 +149,7 @@ def counts() -> Any:
 
 @blp.route(f"/<int(max={MAX_ID}):task_id>/move", methods=["POST"])
 @jwt_required()
-@blp.arguments(TaskMoveIn)
+@blp.arguments(TaskMoveIn, required=False)  # no body: to the end of its list
 @blp.response(200, TaskOut)
 @blp.alt_response(401, **UNAUTHORIZED)
 @blp.alt_response(404, **failure("The task, the anchor or the project is not yours"))

@@ -11,6 +11,16 @@ def test_new_tasks_go_to_the_end_of_their_list(api):
     assert order(api) == ["A", "B"]
 
 
+def test_a_move_without_a_body_goes_to_the_end_as_the_spec_says(api, app):
+    a, _ = api.task("A"), api.task("B")
+
+    api.call("POST", f"/api/tasks/{a['id']}/move", 200)
+
+    assert order(api) == ["B", "A"]
+    move = app.test_client().get("/api/openapi.json").json["paths"]["/api/tasks/{task_id}/move"]
+    assert move["post"]["requestBody"]["required"] is False
+
+
 def test_move_before_after_and_to_the_end(api):
     a, b, c = api.task("A"), api.task("B"), api.task("C")
 
