@@ -369,3 +369,49 @@ def test_due_dates_round_trip(client, headers):
     task = create(client, headers, due_date=date(2027, 2, 28).isoformat())
 
     assert client.get(f"/api/tasks/{task['id']}", headers=headers).json["due_date"] == "2027-02-28"
+
+
+@contextmanager
+def count_transactions(app):
+    """The transactions the app's session begins on the database (each is a SAVEPOINT of
+    the test's own transaction here; a nested SAVEPOINT inside one is not counted)."""
+    begun = []
+
+    def record(session, transaction, connection):
+        if not transaction.nested:
+            begun.append(transaction)
+
+    event.listen(db.session, "after_begin", record)
+    try:
+        yield begun
+    finally:
+        event.remove(db.session, "after_begin", record)
+
+
+def test_writes_answer_from_the_transaction_that_made_them(app, client, headers, listed):
+    task = listed["Buy milk"]
+    create(client, headers, title="Step", parent_id=task, done=True)
+
+    with count_transactions(app) as toggling:
+        toggled = client.post(f"/api/tasks/{task}/toggle", headers=headers).json
+    with count_transactions(app) as updating:
+        updated = client.patch(
+            f"/api/tasks/{task}",
+            json={"labels": ["casa"], "title": "Buy oat milk"},
+            headers=headers,
+        ).json
+    with count_transactions(app) as creating:
+        created = create(client, headers, title="New", labels=["casa"], parent_id=task)
+
+    # One transaction each, yet the answer shows what was committed: the new state, the
+    # labels written through the link table, the subtask progress counted after the insert.
+    assert (len(toggling), len(updating), len(creating)) == (1, 1, 1)
+    assert (toggled["done"], toggled["subtask_count"], toggled["subtasks_done"]) == (True, 1, 1)
+    assert (updated["title"], updated["labels"], updated["done"]) == (
+        "Buy oat milk",
+        ["casa"],
+        True,
+    )
+    assert (created["labels"], created["parent_id"]) == (["casa"], task)
+    parent = client.get(f"/api/tasks/{task}", headers=headers).json
+    assert (parent["subtask_count"], parent["subtasks_done"]) == (2, 1)

@@ -142,14 +142,17 @@ def get_owned_task(*, owner_id: int, task_id: int) -> Task | None:
     return db.session.scalar(select(Task).where(Task.id == task_id, Task.user_id == owner_id))
 
 
-def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int]) -> list[Task]:
-    return list(
-        db.session.scalars(
-            select(Task)
-            .where(Task.user_id == owner_id, Task.id.in_(list(task_ids)))
-            .order_by(Task.position, Task.id)
-        )
+def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int], refresh: bool = False) -> list[Task]:
+    """The owner's tasks among ``task_ids``; ``refresh`` reloads those already in the
+    session (and their labels and reminders) from the database."""
+    statement = (
+        select(Task)
+        .where(Task.user_id == owner_id, Task.id.in_(list(task_ids)))
+        .order_by(Task.position, Task.id)
     )
+    if refresh:
+        statement = statement.execution_options(populate_existing=True)
+    return list(db.session.scalars(statement))
 
 
 def add(tasks: Iterable[Task]) -> None:
