@@ -327,7 +327,9 @@ def count_queries(app):
         event.remove(engine, "before_cursor_execute", record)
 
 
-def test_list_and_get_cost_four_queries_whatever_the_page_size(app, client, headers, listed):
+def test_list_and_get_cost_three_and_four_queries_whatever_the_page_size(
+    app, client, headers, listed
+):
     parent = listed["Buy milk"]
     for n in range(3):
         create(client, headers, title=f"Step {n}", parent_id=parent, done=n == 0)
@@ -337,11 +339,15 @@ def test_list_and_get_cost_four_queries_whatever_the_page_size(app, client, head
     with count_queries(app) as getting:
         client.get(f"/api/tasks/{parent}", headers=headers)
 
-    # The token check reads the revocation table once; the tasks are four more queries,
-    # however many rows: the page, its labels and its reminders (one IN query each) and its
-    # subtask progress (one grouped query), never one query per row.
+    # The token check reads the revocation table once; the tasks are three more queries,
+    # however many rows: the page with its subtask progress (columns of the same query), its
+    # labels and its reminders (one IN query each), never one query per row. One task adds
+    # a grouped query for its progress.
     assert len(response.json["items"]) == 8
-    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 4
+    progress = {i["id"]: (i["subtask_count"], i["subtasks_done"]) for i in response.json["items"]}
+    assert progress[parent] == (3, 1)
+    assert progress[listed["Exercise"]] == (0, 0)
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 3
     assert len([s for s in getting if "revoked_access_tokens" not in s]) == 4
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
 from sqlalchemy import delete as sa_delete
+from sqlalchemy.orm import aliased
 
 from app.core.extensions import db
 from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
@@ -114,9 +116,29 @@ def list_tasks(
         cursor=cursor,
         count_cap=TOTAL_CAP,
         scans=bool(task_filter.q),
+        row_columns=_subtask_progress,
     )
-    attach_subtask_progress(result.items)
     return result
+
+
+def _progress_of(task: Any) -> list[ColumnElement[int]]:
+    subtask = aliased(Task, name="subtask")
+    children = select(func.count(subtask.id)).where(subtask.parent_id == task.id)
+    return [
+        children.scalar_subquery().label("subtask_count"),
+        children.where(subtask.done.is_(True)).scalar_subquery().label("subtasks_done"),
+    ]
+
+
+# Built once: SQLAlchemy memoizes the cache key of an element, not of a fresh copy.
+_TASK_PROGRESS = _progress_of(Task)
+
+
+def _subtask_progress(task: Any) -> list[ColumnElement[int]]:
+    """``subtask_count`` and ``subtasks_done`` of each ``task`` row, as columns of the page's
+    own statement: PostgreSQL computes them for the rows of the page only, after the LIMIT,
+    and the list costs no second round trip for them."""
+    return _TASK_PROGRESS if task is Task else _progress_of(task)
 
 
 def attach_subtask_progress(tasks: Iterable[Task]) -> None:
