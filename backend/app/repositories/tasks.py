@@ -160,13 +160,21 @@ def attach_subtask_progress(tasks: Iterable[Task]) -> None:
         task.subtask_count, task.subtasks_done = counted.get(task_id, (0, 0))
 
 
-def get_owned_task(*, owner_id: int, task_id: int) -> Task | None:
-    return db.session.scalar(select(Task).where(Task.id == task_id, Task.user_id == owner_id))
+def get_owned_task(*, owner_id: int, task_id: int, with_progress: bool = False) -> Task | None:
+    """The owner's task; ``with_progress`` fills its subtask progress in the same query."""
+    statement = select(Task).where(Task.id == task_id, Task.user_id == owner_id)
+    if not with_progress:
+        return db.session.scalar(statement)
+    found = _with_progress(statement)
+    return found[0] if found else None
 
 
-def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int], refresh: bool = False) -> list[Task]:
+def get_owned_tasks(
+    *, owner_id: int, task_ids: Iterable[int], refresh: bool = False, with_progress: bool = False
+) -> list[Task]:
     """The owner's tasks among ``task_ids``; ``refresh`` reloads those already in the
-    session (and their labels and reminders) from the database."""
+    session (and their labels and reminders) from the database; ``with_progress`` fills
+    their subtask progress in the same query."""
     statement = (
         select(Task)
         .where(Task.user_id == owner_id, Task.id.in_(list(task_ids)))
@@ -174,7 +182,16 @@ def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int], refresh: bool = F
     )
     if refresh:
         statement = statement.execution_options(populate_existing=True)
+    if with_progress:
+        return _with_progress(statement)
     return list(db.session.scalars(statement))
+
+
+def _with_progress(statement: Select[tuple[Task]]) -> list[Task]:
+    rows = db.session.execute(statement.add_columns(*_TASK_PROGRESS)).all()
+    for row in rows:
+        row[0].subtask_count, row[0].subtasks_done = row.subtask_count, row.subtasks_done
+    return [row[0] for row in rows]
 
 
 def add(tasks: Iterable[Task]) -> None:

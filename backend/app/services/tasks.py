@@ -65,8 +65,9 @@ def _owned(owner_id: int, task_id: int, field: str | None = None) -> Task:
 
 
 def get_task(*, owner_id: int, task_id: int) -> Task:
-    task = _owned(owner_id, task_id)
-    task_repository.attach_subtask_progress([task])
+    task = task_repository.get_owned_task(owner_id=owner_id, task_id=task_id, with_progress=True)
+    if task is None:
+        raise NotFound("Task not found.")
     return task
 
 
@@ -81,11 +82,10 @@ def _committed(owner_id: int, task_ids: list[int]) -> list[Task]:
     by_id = {
         task.id: task
         for task in task_repository.get_owned_tasks(
-            owner_id=owner_id, task_ids=task_ids, refresh=True
+            owner_id=owner_id, task_ids=task_ids, refresh=True, with_progress=True
         )
     }
     tasks = [by_id[task_id] for task_id in task_ids if task_id in by_id]
-    task_repository.attach_subtask_progress(tasks)
     session = db.session()
     session.expire_on_commit = False
     try:
