@@ -327,7 +327,7 @@ def count_queries(app):
         event.remove(engine, "before_cursor_execute", record)
 
 
-def test_list_and_get_cost_four_queries_whatever_the_page_size(app, client, headers, listed):
+def test_list_and_get_cost_three_queries_whatever_the_page_size(app, client, headers, listed):
     parent = listed["Buy milk"]
     for n in range(3):
         create(client, headers, title=f"Step {n}", parent_id=parent, done=n == 0)
@@ -335,14 +335,18 @@ def test_list_and_get_cost_four_queries_whatever_the_page_size(app, client, head
     with count_queries(app) as listing:
         response = client.get("/api/tasks?per_page=100", headers=headers)
     with count_queries(app) as getting:
-        client.get(f"/api/tasks/{parent}", headers=headers)
+        got = client.get(f"/api/tasks/{parent}", headers=headers).json
 
-    # The token check reads the revocation table once; the tasks are four more queries,
-    # however many rows: the page, its labels and its reminders (one IN query each) and its
-    # subtask progress (one grouped query), never one query per row.
+    # The token check reads the revocation table once; the tasks are three more queries,
+    # however many rows: the page with its subtask progress (columns of the same query), its
+    # labels and its reminders (one IN query each), never one query per row; one task too.
     assert len(response.json["items"]) == 8
-    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 4
-    assert len([s for s in getting if "revoked_access_tokens" not in s]) == 4
+    progress = {i["id"]: (i["subtask_count"], i["subtasks_done"]) for i in response.json["items"]}
+    assert progress[parent] == (3, 1)
+    assert progress[listed["Exercise"]] == (0, 0)
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 3
+    assert (got["subtask_count"], got["subtasks_done"]) == (3, 1)
+    assert len([s for s in getting if "revoked_access_tokens" not in s]) == 3
 
 
 def test_subtasks_counts_filter_and_cascade(client, headers, listed):
@@ -369,3 +373,49 @@ def test_due_dates_round_trip(client, headers):
     task = create(client, headers, due_date=date(2027, 2, 28).isoformat())
 
     assert client.get(f"/api/tasks/{task['id']}", headers=headers).json["due_date"] == "2027-02-28"
+
+
+@contextmanager
+def count_transactions(app):
+    """The transactions the app's session begins on the database (each is a SAVEPOINT of
+    the test's own transaction here; a nested SAVEPOINT inside one is not counted)."""
+    begun = []
+
+    def record(session, transaction, connection):
+        if not transaction.nested:
+            begun.append(transaction)
+
+    event.listen(db.session, "after_begin", record)
+    try:
+        yield begun
+    finally:
+        event.remove(db.session, "after_begin", record)
+
+
+def test_writes_answer_from_the_transaction_that_made_them(app, client, headers, listed):
+    task = listed["Buy milk"]
+    create(client, headers, title="Step", parent_id=task, done=True)
+
+    with count_transactions(app) as toggling:
+        toggled = client.post(f"/api/tasks/{task}/toggle", headers=headers).json
+    with count_transactions(app) as updating:
+        updated = client.patch(
+            f"/api/tasks/{task}",
+            json={"labels": ["casa"], "title": "Buy oat milk"},
+            headers=headers,
+        ).json
+    with count_transactions(app) as creating:
+        created = create(client, headers, title="New", labels=["casa"], parent_id=task)
+
+    # One transaction each, yet the answer shows what was committed: the new state, the
+    # labels written through the link table, the subtask progress counted after the insert.
+    assert (len(toggling), len(updating), len(creating)) == (1, 1, 1)
+    assert (toggled["done"], toggled["subtask_count"], toggled["subtasks_done"]) == (True, 1, 1)
+    assert (updated["title"], updated["labels"], updated["done"]) == (
+        "Buy oat milk",
+        ["casa"],
+        True,
+    )
+    assert (created["labels"], created["parent_id"]) == (["casa"], task)
+    parent = client.get(f"/api/tasks/{task}", headers=headers).json
+    assert (parent["subtask_count"], parent["subtasks_done"]) == (2, 1)

@@ -83,8 +83,8 @@ class Task(db.Model):
         secondary=task_labels, lazy="selectin", order_by=Label.name_key
     )
 
-    # Subtask progress is not a column: repositories.tasks.attach_subtask_progress fills it
-    # for a page of tasks with one grouped query.
+    # Subtask progress is not a column: repositories.tasks fills it, as two columns of the
+    # query that reads the tasks (or with one grouped query for tasks already loaded).
     subtask_count = 0
     subtasks_done = 0
 

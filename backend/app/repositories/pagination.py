@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
@@ -58,6 +59,7 @@ def paginate_keyset(
     cursor: str | None = None,
     count_cap: int,
     scans: bool = False,
+    row_columns: Callable[[Any], list[Any]] | None = None,
 ) -> Page[Any]:
     """One page of ``statement`` (one entity per row, unordered) in the order of ``keys``,
     after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``.
@@ -69,6 +71,9 @@ def paginate_keyset(
 
     ``scans``: no index serves the filter (a substring search), so finding the page may read
     every row; then a page by number counts in that same pass instead of a second one.
+
+    ``row_columns``: labelled columns computed per row of the page (given the entity the
+    row comes from), read in the same statement and set on each item under their label.
     """
     offset = (page - 1) * per_page
     # Past the cap, count one page beyond this one, so page links always reach the next.
@@ -86,7 +91,8 @@ def paginate_keyset(
         paged = _counted_in_one_pass(ordered, keys, count_limit)
     else:
         paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
-    rows = db.session.execute(paged.limit(per_page + 1).offset(offset)).all()
+    extra = row_columns(paged.column_descriptions[0]["entity"]) if row_columns else []
+    rows = db.session.execute(paged.add_columns(*extra).limit(per_page + 1).offset(offset)).all()
     if rows:
         total = rows[0].total_count
     elif cursor is not None or page > 1:
@@ -94,6 +100,9 @@ def paginate_keyset(
     else:
         total = 0
     items = [row[0] for row in rows[:per_page]]
+    for row, item in zip(rows, items, strict=False):
+        for column in extra:
+            setattr(item, column.key, getattr(row, column.key))
     next_cursor = None
     if len(rows) > per_page:
         next_cursor = encode_cursor(scope, [key.value_of(items[-1]) for key in keys])

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
 from sqlalchemy import delete as sa_delete
+from sqlalchemy.orm import aliased
 
 from app.core.extensions import db
 from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
@@ -114,9 +116,29 @@ def list_tasks(
         cursor=cursor,
         count_cap=TOTAL_CAP,
         scans=bool(task_filter.q),
+        row_columns=_subtask_progress,
     )
-    attach_subtask_progress(result.items)
     return result
+
+
+def _progress_of(task: Any) -> list[ColumnElement[int]]:
+    subtask = aliased(Task, name="subtask")
+    children = select(func.count(subtask.id)).where(subtask.parent_id == task.id)
+    return [
+        children.scalar_subquery().label("subtask_count"),
+        children.where(subtask.done.is_(True)).scalar_subquery().label("subtasks_done"),
+    ]
+
+
+# Built once: SQLAlchemy memoizes the cache key of an element, not of a fresh copy.
+_TASK_PROGRESS = _progress_of(Task)
+
+
+def _subtask_progress(task: Any) -> list[ColumnElement[int]]:
+    """``subtask_count`` and ``subtasks_done`` of each ``task`` row, as columns of the page's
+    own statement: PostgreSQL computes them for the rows of the page only, after the LIMIT,
+    and the list costs no second round trip for them."""
+    return _TASK_PROGRESS if task is Task else _progress_of(task)
 
 
 def attach_subtask_progress(tasks: Iterable[Task]) -> None:
@@ -138,18 +160,38 @@ def attach_subtask_progress(tasks: Iterable[Task]) -> None:
         task.subtask_count, task.subtasks_done = counted.get(task_id, (0, 0))
 
 
-def get_owned_task(*, owner_id: int, task_id: int) -> Task | None:
-    return db.session.scalar(select(Task).where(Task.id == task_id, Task.user_id == owner_id))
+def get_owned_task(*, owner_id: int, task_id: int, with_progress: bool = False) -> Task | None:
+    """The owner's task; ``with_progress`` fills its subtask progress in the same query."""
+    statement = select(Task).where(Task.id == task_id, Task.user_id == owner_id)
+    if not with_progress:
+        return db.session.scalar(statement)
+    found = _with_progress(statement)
+    return found[0] if found else None
 
 
-def get_owned_tasks(*, owner_id: int, task_ids: Iterable[int]) -> list[Task]:
-    return list(
-        db.session.scalars(
-            select(Task)
-            .where(Task.user_id == owner_id, Task.id.in_(list(task_ids)))
-            .order_by(Task.position, Task.id)
-        )
+def get_owned_tasks(
+    *, owner_id: int, task_ids: Iterable[int], refresh: bool = False, with_progress: bool = False
+) -> list[Task]:
+    """The owner's tasks among ``task_ids``; ``refresh`` reloads those already in the
+    session (and their labels and reminders) from the database; ``with_progress`` fills
+    their subtask progress in the same query."""
+    statement = (
+        select(Task)
+        .where(Task.user_id == owner_id, Task.id.in_(list(task_ids)))
+        .order_by(Task.position, Task.id)
     )
+    if refresh:
+        statement = statement.execution_options(populate_existing=True)
+    if with_progress:
+        return _with_progress(statement)
+    return list(db.session.scalars(statement))
+
+
+def _with_progress(statement: Select[tuple[Task]]) -> list[Task]:
+    rows = db.session.execute(statement.add_columns(*_TASK_PROGRESS)).all()
+    for row in rows:
+        row[0].subtask_count, row[0].subtasks_done = row.subtask_count, row.subtasks_done
+    return [row[0] for row in rows]
 
 
 def add(tasks: Iterable[Task]) -> None:

@@ -65,20 +65,33 @@ def _owned(owner_id: int, task_id: int, field: str | None = None) -> Task:
 
 
 def get_task(*, owner_id: int, task_id: int) -> Task:
-    task = _owned(owner_id, task_id)
-    task_repository.attach_subtask_progress([task])
+    task = task_repository.get_owned_task(owner_id=owner_id, task_id=task_id, with_progress=True)
+    if task is None:
+        raise NotFound("Task not found.")
     return task
 
 
 def _committed(owner_id: int, task_ids: list[int]) -> list[Task]:
-    """Commit, then read the tasks back fresh in one query, with their subtask progress."""
-    db.session.commit()
+    """Read the tasks back with every write of this request applied (bulk UPDATEs bypass
+    the objects in memory), with their subtask progress, then commit.
+
+    One transaction: the commit keeps what was just read instead of expiring it, so the
+    answer needs no second transaction to reload the same rows.
+    """
+    db.session.flush()
     by_id = {
         task.id: task
-        for task in task_repository.get_owned_tasks(owner_id=owner_id, task_ids=task_ids)
+        for task in task_repository.get_owned_tasks(
+            owner_id=owner_id, task_ids=task_ids, refresh=True, with_progress=True
+        )
     }
     tasks = [by_id[task_id] for task_id in task_ids if task_id in by_id]
-    task_repository.attach_subtask_progress(tasks)
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
     return tasks
 
 
