@@ -39,10 +39,13 @@ from flask import Flask
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent / "backend"))
 
+from tests.support.databases import create_database, drop_database  # noqa: E402
+from tests.support.ports import free_port  # noqa: E402
+
 import frontend  # noqa: E402 - bench/ modules, found through the script's directory
 import report  # noqa: E402
 import seed  # noqa: E402
-from services import Ceiling, Stack, free_port, group_cpu_seconds, settle  # noqa: E402
+from services import Ceiling, Stack, group_cpu_seconds, settle  # noqa: E402
 
 PG_SERVER_URL = os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -294,7 +297,7 @@ def main() -> int:
     load_before = machine_description()["load"]
     workdir = Path(tempfile.mkdtemp(prefix="tarefa-bench-"))
     dbname = f"tarefa_bench_{uuid.uuid4().hex[:8]}"
-    database_url = seed.create_database(PG_SERVER_URL, dbname)
+    database_url = create_database(dbname, unique=False, server_url=PG_SERVER_URL)
     try:
         print(f"bench: seeding {dbname}", flush=True)
         data, app = prepare_data(database_url)
@@ -364,7 +367,7 @@ def main() -> int:
         print(f"bench: wrote {args.output} in {(time.monotonic() - started) / 60:.1f} min")
         return 0
     finally:
-        seed.drop_database(PG_SERVER_URL, dbname)
+        drop_database(database_url)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
-from psycopg import sql
 
 BACKEND_DIR = Path(__file__).resolve().parents[1] / "backend"
 
@@ -42,18 +41,6 @@ class QueryPlan:
     plan: str
     execution_ms: float  # median of the EXPLAIN ANALYZE runs
     seq_scan_on_tasks: bool
-
-
-def create_database(server_url: str, name: str) -> str:
-    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return f"{server_url}/{name}"
-
-
-def drop_database(server_url: str, name: str) -> None:
-    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
-        statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-        admin.execute(statement.format(sql.Identifier(name)))
 
 
 def migrate(database_url: str, env: dict[str, str]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import runpy
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from tests.support.ports import free_port  # backend/ is on sys.path (bench/run.py puts it there)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BACKEND_DIR = REPO_ROOT / "backend"
@@ -31,12 +31,6 @@ def group_cpu_seconds(group_id: int) -> float:
         if int(fields[2]) == group_id:  # field 5, pgrp
             ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
     return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def gunicorn_setting(name: str) -> object:

@@ -32,9 +32,8 @@ read -r -a compose <<<"${COMPOSE:-docker compose}"
 build_flag="--build"
 [[ "${COMPOSE_SMOKE_BUILD:-1}" == "1" ]] || build_flag="--no-build"
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# shellcheck source=scripts/lib/ports.sh
+source scripts/lib/ports.sh
 
 # probe NAME EXPECTED_STATUS URL [curl arguments...]
 probe() {

@@ -35,6 +35,8 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 backend_dir="$repo_root/backend"
 python="$backend_dir/.venv/bin/python"
+# shellcheck source=scripts/lib/ports.sh
+source "$repo_root/scripts/lib/ports.sh"
 
 STACK_PORT="${STACK_PORT:-8080}"
 STACK_BACKENDS="${STACK_BACKENDS:-1}"
@@ -68,10 +70,6 @@ any_running() {
         is_running "$pid_file" && return 0
     done
     return 1
-}
-
-free_port() {
-    "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 http_status() {

@@ -31,45 +31,51 @@ def database_name(url: str) -> str:
     return str(make_url(url).database)
 
 
-def database_url(name: str) -> str:
-    """The URL of database ``name`` on the test server."""
-    return make_url(DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+def database_url(name: str, server_url: str = PG_SERVER_URL) -> str:
+    """The URL of database ``name`` on a server (the test server by default)."""
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
-def _admin_dsn() -> str:
+def _admin_dsn(server_url: str = PG_SERVER_URL) -> str:
     return (
-        make_url(DATABASE_URL)
+        make_url(server_url)
         .set(drivername="postgresql", database="postgres")
         .render_as_string(hide_password=False)
     )
 
 
-def admin_connection() -> psycopg.Connection:
+def admin_connection(server_url: str = PG_SERVER_URL) -> psycopg.Connection:
     """An autocommit connection to the server's ``postgres`` database."""
     try:
-        return psycopg.connect(_admin_dsn(), autocommit=True, connect_timeout=5)
+        return psycopg.connect(_admin_dsn(server_url), autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as exc:
         pytest.fail(
-            f"PostgreSQL is not reachable at {PG_SERVER_URL} ({exc}). Start it "
+            f"PostgreSQL is not reachable at {server_url} ({exc}). Start it "
             "(`pg_ctlcluster --skip-systemctl-redirect <version> main start`) "
             "or set TEST_DATABASE_URL.",
             pytrace=False,
         )
 
 
-def create_database(prefix: str = "tarefa_test", *, unique: bool = True) -> str:
+def create_database(
+    prefix: str = "tarefa_test", *, unique: bool = True, server_url: str = PG_SERVER_URL
+) -> str:
     """Create an empty database named ``<prefix>_<random>`` (``unique=False``: ``prefix``
-    itself) and return its URL."""
+    itself) on a server (the test server by default) and return its URL."""
     name = f"{prefix}_{uuid.uuid4().hex[:10]}" if unique else prefix
-    with admin_connection() as admin:
+    with admin_connection(server_url) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return database_url(name)
+    return database_url(name, server_url)
 
 
 def drop_database(database: str) -> None:
-    """Drop a database, given by its URL or its name on the test server; gone is fine."""
-    name = database_name(database) if "://" in database else database
-    with admin_connection() as admin:
+    """Drop a database, given by its URL (on that URL's server) or its name on the test
+    server; gone is fine."""
+    if "://" in database:
+        name, server_url = database_name(database), database
+    else:
+        name, server_url = database, PG_SERVER_URL
+    with admin_connection(server_url) as admin:
         admin.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
