@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.infra.conftest import require_tool, run
-from tests.infra.test_static import compose, filled_prod_env
+from tests.infra.test_static import prod_config_json
 from tests.support.ports import free_port
 from tests.support.servers import REPO_ROOT
 
@@ -44,20 +44,7 @@ def wait_for(predicate, what: str, timeout: float = 30) -> None:
 
 def certbot_loop(tmp_path: Path) -> tuple[list[str], str]:
     """The certbot service's entrypoint and command, as `compose config` resolves them."""
-    result = compose(
-        tmp_path,
-        "-f",
-        str(REPO_ROOT / "docker-compose.prod.yml"),
-        "--env-file",
-        str(filled_prod_env(tmp_path)),
-        "--profile",
-        "tls",
-        "config",
-        "--format",
-        "json",
-    )
-    assert result.returncode == 0, result.stderr
-    service = json.loads(result.stdout)["services"]["certbot"]
+    service = json.loads(prod_config_json(tmp_path, "tls"))["services"]["certbot"]
     # certbot chowns each renewed key to the previous key's group (101, the unprivileged
     # Nginx): without CHOWN, root in the container may not give a file a group it is not in.
     assert service["cap_drop"] == ["ALL"]

@@ -20,7 +20,7 @@ import yaml
 from flask import Flask
 
 from tests.infra.conftest import require_tool, run
-from tests.infra.test_static import compose, filled_prod_env
+from tests.infra.test_static import compose, filled_prod_env, prod_config_json
 from tests.support.apps import app_config
 from tests.support.ports import free_port
 from tests.support.servers import REPO_ROOT, LiveServer
@@ -41,15 +41,7 @@ BACKUP_METRICS = {
 
 
 def monitoring_config(tmp_path: Path) -> dict:
-    result = compose(
-        tmp_path,
-        "-f", str(REPO_ROOT / "docker-compose.prod.yml"),
-        "--env-file", str(filled_prod_env(tmp_path)),
-        "--profile", "monitoring",
-        "config", "--format", "json",
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return json.loads(prod_config_json(tmp_path, "monitoring"))
 
 
 def test_monitoring_profile_passes_config_quiet(tmp_path: Path) -> None:

@@ -61,6 +61,21 @@ def dev_env_file(tmp_path: Path) -> Path:
     return path
 
 
+def prod_config_json(tmp_path: Path, *profiles: str) -> str:
+    """`compose config --format json` of the production file, with a filled-in .env.prod and
+    the given profiles on; fails the test when Compose refuses it."""
+    profile_args = [arg for profile in profiles for arg in ("--profile", profile)]
+    result = compose(
+        tmp_path,
+        *("-f", str(REPO_ROOT / "docker-compose.prod.yml")),
+        *("--env-file", str(filled_prod_env(tmp_path))),
+        *profile_args,
+        *("config", "--format", "json"),
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def filled_prod_env(tmp_path: Path) -> Path:
     """.env.prod.example with its required (empty) values filled in and the secret files
     made by scripts/make-secrets.sh in tmp_path/secrets, as an operator would."""
@@ -598,19 +613,8 @@ APP_SECRETS = {
 
 def prod_config_with_every_profile(tmp_path: Path) -> tuple[str, dict]:
     """`compose config` of the production file with every profile on: text and parsed."""
-    result = compose(
-        tmp_path,
-        "-f",
-        str(REPO_ROOT / "docker-compose.prod.yml"),
-        "--env-file",
-        str(filled_prod_env(tmp_path)),
-        *("--profile", "*"),
-        "config",
-        "--format",
-        "json",
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout, json.loads(result.stdout)
+    text = prod_config_json(tmp_path, "*")
+    return text, json.loads(text)
 
 
 def test_prod_compose_passes_secrets_as_files_not_environment(tmp_path: Path) -> None:
