@@ -244,7 +244,7 @@ def prepare_data(database_url: str) -> tuple[dict, Flask]:
 
     logging.getLogger("httpx").setLevel(logging.WARNING)
     seed.migrate(database_url, dict(os.environ))
-    app = create_app({"DATABASE_URL": database_url, "REDIS_URL": None})
+    app = create_app({"DATABASE_URL": database_url, "REDIS_URL": None, "JOBS_MODE": "inline"})
     from app.core.security import hash_password
 
     with app.app_context():

@@ -4,8 +4,8 @@ and the plans of the queries the list and search endpoints run.
 Seeding is plain SQL (``INSERT ... SELECT generate_series``, one statement per user), so 100,000
 tasks take seconds: one password hashed once with the app's own hasher and reused for every user;
 tasks spread over the Inbox and a few projects, each with the positions the app itself gives
-(``positions.GAP`` apart, in creation order, per project), varied titles, priorities, due dates,
-done tasks with their completion time. One title in SEARCH_EVERY carries SEARCH_TERM, so a search
+(``positions.GAP`` apart, in creation order, per project), varied titles, priorities, due dates
+and times, labels, a few reminders, done tasks with their completion time. One title in SEARCH_EVERY carries SEARCH_TERM, so a search
 finds a realistic handful of rows among many.
 """
 
@@ -28,6 +28,7 @@ PROJECTS_PER_USER = 4  # plus the Inbox
 POSITION_GAP = 65_536  # app.repositories.positions.GAP
 SEARCH_TERM = "orçamento"
 SEARCH_EVERY = 1_000  # one task in this many has SEARCH_TERM in its title
+REMINDER_EVERY = 40  # one task in this many has a reminder
 PASSWORD = "bench-password-1234"  # noqa: S105 - a throwaway account in a throwaway database
 # Dedicated users keep each list stable while other endpoints write.
 SMALL_EMAIL = "bench1@example.com"
@@ -91,7 +92,7 @@ def seed_tasks(conn: psycopg.Connection, user_id: int, count: int) -> tuple[int,
     projects = _seed_projects(conn, user_id)
     conn.execute(
         """
-        INSERT INTO tasks (user_id, project_id, title, description, done, due_date,
+        INSERT INTO tasks (user_id, project_id, title, description, done, due_date, due_time,
                            estimate_minutes, priority, position, completed_at,
                            created_at, updated_at)
         SELECT %(user)s, project_id,
@@ -107,6 +108,7 @@ def seed_tasks(conn: psycopg.Connection, user_id: int, count: int) -> tuple[int,
                CASE WHEN g %% 2 = 0 THEN 'Detalhes da tarefa ' || g || '. Notes and links.' END,
                done,
                CASE WHEN g %% 4 = 0 THEN current_date + (g %% 90) - 30 END,
+               CASE WHEN g %% 8 = 0 THEN time '09:30' + make_interval(mins => g %% 16 * 30) END,
                CASE WHEN g %% 5 = 0 THEN 15 + g %% 120 END,
                1 + g %% 4,
                row_number() OVER (PARTITION BY project_id ORDER BY g) * %(gap)s,
@@ -134,7 +136,42 @@ def seed_tasks(conn: psycopg.Connection, user_id: int, count: int) -> tuple[int,
         "SELECT min(id), max(id), count(*) FROM tasks WHERE user_id = %s", [user_id]
     ).fetchone()
     assert total == count and last - first + 1 == count
+    _seed_labels_and_reminders(conn, user_id)
     return first, last
+
+
+def _seed_labels_and_reminders(conn: psycopg.Connection, user_id: int) -> None:
+    """Labels on two tasks in three (two labels on one in six), a reminder on one in
+    REMINDER_EVERY: what the list reads for every row, and for a few."""
+    label_ids = conn.execute(
+        """
+        INSERT INTO labels (user_id, name, name_key, color, created_at)
+        SELECT %(user)s, name, lower(name), 'grey', now()
+        FROM unnest(ARRAY['casa', 'Trabalho', 'urgente']) AS name
+        RETURNING id
+        """,
+        {"user": user_id},
+    ).fetchall()
+    conn.execute(
+        """
+        INSERT INTO task_labels (task_id, label_id)
+        SELECT id, (%(labels)s::int[])[1 + id %% 3] FROM tasks
+        WHERE user_id = %(user)s AND id %% 3 <> 0
+        UNION ALL
+        SELECT id, (%(labels)s::int[])[1 + (id + 1) %% 3] FROM tasks
+        WHERE user_id = %(user)s AND id %% 6 = 1
+        """,
+        {"user": user_id, "labels": [row[0] for row in label_ids]},
+    )
+    conn.execute(
+        """
+        INSERT INTO reminders (task_id, user_id, remind_at, fire_at, language, created_at)
+        SELECT id, user_id, now() + make_interval(days => 30, mins => id %% 1000),
+               now() + make_interval(days => 30, mins => id %% 1000), 'pt-BR', created_at
+        FROM tasks WHERE user_id = %(user)s AND id %% %(every)s = 0
+        """,
+        {"user": user_id, "every": REMINDER_EVERY},
+    )
 
 
 def analyze(conn: psycopg.Connection) -> None:

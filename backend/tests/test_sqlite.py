@@ -84,3 +84,31 @@ def test_a_deleted_users_token_never_reads_the_next_users_tasks(sqlite_client):
 
     assert next_id == gone_id + 1
     assert client.get("/api/tasks", headers=gone).status_code == 401
+
+
+def test_the_list_reads_labels_and_reminders_as_a_single_task_shows_them(sqlite_client):
+    # SQLite has no ARRAY: the list aggregates label names as JSON and orders them itself.
+    client = sqlite_client
+    client.post(
+        "/api/auth/register",
+        json={"name": "Rui", "email": "rui@example.com", "password": "rui-sqlite-pass"},
+    )
+    login = {"email": "rui@example.com", "password": "rui-sqlite-pass"}
+    headers = bearer(client.post("/api/auth/login", json=login).json["access_token"])
+    body = {
+        "title": "Revisar orçamento",
+        "due_date": "2026-12-10",
+        "due_time": "08:15",
+        "labels": ["zebra", "Éter", "casa", "Ágil", "Banho"],
+        "reminders": [{"before_minutes": 10}, {"remind_at": "2026-12-09T12:00:00Z"}],
+    }
+    made = client.post("/api/tasks", json=body, headers=headers).json
+    client.post("/api/tasks", json={"title": "Sem nada"}, headers=headers)
+
+    listed = client.get("/api/tasks?sort=title", headers=headers).json["items"]
+
+    assert listed[0] == client.get(f"/api/tasks/{made['id']}", headers=headers).json
+    # SQLite compares text by code point, as Python does: accented letters sort last.
+    assert listed[0]["labels"] == ["Banho", "casa", "zebra", "Ágil", "Éter"]
+    assert [reminder["before_minutes"] for reminder in listed[0]["reminders"]] == [10, None]
+    assert (listed[1]["title"], listed[1]["labels"], listed[1]["reminders"]) == ("Sem nada", [], [])

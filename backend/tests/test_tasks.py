@@ -327,26 +327,53 @@ def count_queries(app):
         event.remove(engine, "before_cursor_execute", record)
 
 
-def test_list_and_get_cost_three_queries_whatever_the_page_size(app, client, headers, listed):
+def test_the_list_costs_one_query_and_a_task_three_whatever_the_page_size(
+    app, client, headers, listed
+):
     parent = listed["Buy milk"]
     for n in range(3):
         create(client, headers, title=f"Step {n}", parent_id=parent, done=n == 0)
+    client.patch(f"/api/tasks/{parent}", json={"labels": ["b", "a"]}, headers=headers)
 
     with count_queries(app) as listing:
         response = client.get("/api/tasks?per_page=100", headers=headers)
     with count_queries(app) as getting:
         got = client.get(f"/api/tasks/{parent}", headers=headers).json
 
-    # The token check reads the revocation table once; the tasks are three more queries,
-    # however many rows: the page with its subtask progress (columns of the same query), its
-    # labels and its reminders (one IN query each), never one query per row; one task too.
+    # The token check reads the revocation table once. The page is one more query, however
+    # many rows: subtask progress and label names are columns of it, never a query per row.
+    # One task reads its labels and reminders with one query each.
     assert len(response.json["items"]) == 8
-    progress = {i["id"]: (i["subtask_count"], i["subtasks_done"]) for i in response.json["items"]}
-    assert progress[parent] == (3, 1)
-    assert progress[listed["Exercise"]] == (0, 0)
-    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 3
+    items = {item["id"]: item for item in response.json["items"]}
+    assert (items[parent]["subtask_count"], items[parent]["subtasks_done"]) == (3, 1)
+    assert (items[parent]["labels"], items[listed["Exercise"]]["labels"]) == (["a", "b"], [])
+    assert (
+        items[listed["Exercise"]]["subtask_count"],
+        items[listed["Exercise"]]["subtasks_done"],
+    ) == (0, 0)
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 1
     assert (got["subtask_count"], got["subtasks_done"]) == (3, 1)
     assert len([s for s in getting if "revoked_access_tokens" not in s]) == 3
+
+
+def test_the_reminders_of_a_page_cost_one_more_query_only_when_it_has_some(
+    app, client, headers, listed
+):
+    reminded = {
+        "reminders": [{"remind_at": "2026-12-20T09:00:00Z"}, {"remind_at": "2026-12-19T09:00:00Z"}]
+    }
+    client.patch(f"/api/tasks/{listed['Exercise']}", json=reminded, headers=headers)
+
+    with count_queries(app) as listing:
+        items = client.get("/api/tasks?per_page=100", headers=headers).json["items"]
+    with count_queries(app) as without:
+        client.get("/api/tasks?per_page=100&q=milk", headers=headers)
+
+    reminders = {item["title"]: [r["remind_at"] for r in item["reminders"]] for item in items}
+    assert reminders["Exercise"] == ["2026-12-20T09:00:00+00:00", "2026-12-19T09:00:00+00:00"]
+    assert all(not times for title, times in reminders.items() if title != "Exercise")
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 2
+    assert len([s for s in without if "revoked_access_tokens" not in s]) == 1
 
 
 def test_subtasks_counts_filter_and_cascade(client, headers, listed):

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, literal_column, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Row, Select, func, literal_column, select
 
 from app.core.extensions import db
 from app.repositories.keyset import SortKey, after, decode_cursor, encode_cursor
@@ -60,9 +59,10 @@ def paginate_keyset(
     count_cap: int,
     scans: bool = False,
     row_columns: Callable[[Any], list[Any]] | None = None,
-) -> Page[Any]:
-    """One page of ``statement`` (one entity per row, unordered) in the order of ``keys``,
-    after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``.
+) -> Page[Row[Any]]:
+    """One page of ``statement`` (the columns of one table, unordered) in the order of
+    ``keys``, after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``. The
+    items are the rows as they come.
 
     The total is counted up to ``count_cap`` rows (or to the end of the page after the
     requested one, if further) by a scalar subquery of the same statement: never a scan of the whole
@@ -72,8 +72,8 @@ def paginate_keyset(
     ``scans``: no index serves the filter (a substring search), so finding the page may read
     every row; then a page by number counts in that same pass instead of a second one.
 
-    ``row_columns``: labelled columns computed per row of the page (given the entity the
-    row comes from), read in the same statement and set on each item under their label.
+    ``row_columns``: labelled columns computed per row of the page (given the columns the
+    row comes from), read in the same statement.
     """
     offset = (page - 1) * per_page
     # Past the cap, count one page beyond this one, so page links always reach the next.
@@ -88,10 +88,11 @@ def paginate_keyset(
         offset = 0
         scans = False
     if scans:
-        paged = _counted_in_one_pass(ordered, keys, count_limit)
+        paged, source = _counted_in_one_pass(ordered, keys, count_limit)
     else:
         paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
-    extra = row_columns(paged.column_descriptions[0]["entity"]) if row_columns else []
+        source = statement.selected_columns
+    extra = row_columns(source) if row_columns else []
     rows = db.session.execute(paged.add_columns(*extra).limit(per_page + 1).offset(offset)).all()
     if rows:
         total = rows[0].total_count
@@ -99,10 +100,7 @@ def paginate_keyset(
         total = db.session.scalar(counted) or 0  # no row for the count to ride on
     else:
         total = 0
-    items = [row[0] for row in rows[:per_page]]
-    for row, item in zip(rows, items, strict=False):
-        for column in extra:
-            setattr(item, column.key, getattr(row, column.key))
+    items = rows[:per_page]
     next_cursor = None
     if len(rows) > per_page:
         next_cursor = encode_cursor(scope, [key.value_of(items[-1]) for key in keys])
@@ -110,12 +108,13 @@ def paginate_keyset(
     return Page(items, total if exact else count_limit, page, per_page, exact, next_cursor)
 
 
-def _counted_in_one_pass(ordered: Select[Any], keys: list[SortKey], limit: int) -> Select[Any]:
+def _counted_in_one_pass(
+    ordered: Select[Any], keys: list[SortKey], limit: int
+) -> tuple[Select[Any], Any]:
     """The first ``limit + 1`` rows of ``ordered``, each with their count (a window over
-    them), in the same order: one pass over the matches, however few there are."""
-    entity = ordered.column_descriptions[0]["entity"]
-    first = aliased(entity, ordered.limit(limit + 1).subquery())
-    again = [replace(key, column=getattr(first, key.column.key)) for key in keys]
-    return select(first, func.count().over().label("total_count")).order_by(
-        *(key.order() for key in again)
-    )
+    them), in the same order: one pass over the matches, however few there are. Also the
+    columns of that first pass, which the page's other columns are computed from."""
+    first = ordered.limit(limit + 1).subquery()
+    again = [replace(key, column=first.c[key.column.key]) for key in keys]
+    counted = select(*first.c, func.count().over().label("total_count"))
+    return counted.order_by(*(key.order() for key in again)), first.c

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,17 +14,22 @@ from sqlalchemy.orm import aliased
 from app.core.extensions import db
 from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
 from app.models import Label, Project, Task, TaskOccurrence, task_labels
-from app.repositories import positions
+from app.repositories import positions, task_rows
 from app.repositories.keyset import SortKey
 from app.repositories.pagination import Page, paginate_keyset
+from app.repositories.task_rows import TASK_COLUMNS, ListedTask
 
+# The list's statement is Core, on the tables' own columns: an ORM attribute anywhere in it
+# would send its execution through the ORM's much slower path.
+TASKS = Task.__table__.c
+LABELS = Label.__table__.c
 SORT_COLUMNS = {
-    "created_at": Task.created_at,
-    "title": Task.title,
-    "due_date": Task.due_date,
-    "priority": Task.priority,
-    "position": Task.position,
-    "completed_at": Task.completed_at,
+    "created_at": TASKS.created_at,
+    "title": TASKS.title,
+    "due_date": TASKS.due_date,
+    "priority": TASKS.priority,
+    "position": TASKS.position,
+    "completed_at": TASKS.completed_at,
 }
 assert tuple(SORT_COLUMNS) == SORT_NAMES, "every sort name the API accepts has its column"
 NULLABLE_SORTS = ("due_date", "completed_at")
@@ -35,19 +40,19 @@ TOTAL_CAP = 1000
 def view_condition(view: str, today: date) -> ColumnElement[bool]:
     """What puts a task in a view. The list and the counts share these conditions, so a
     count is always the length of its view."""
-    is_open = Task.done.is_(False)
+    is_open = TASKS.done.is_(False)
     if view == "inbox":
-        return and_(is_open, Task.project_id.is_(None))
+        return and_(is_open, TASKS.project_id.is_(None))
     if view == "today":
-        return and_(is_open, Task.due_date <= today)
+        return and_(is_open, TASKS.due_date <= today)
     if view == "overdue":
-        return and_(is_open, Task.due_date < today)
+        return and_(is_open, TASKS.due_date < today)
     if view == "upcoming":
         return and_(
-            is_open, Task.due_date > today, Task.due_date <= today + timedelta(UPCOMING_DAYS)
+            is_open, TASKS.due_date > today, TASKS.due_date <= today + timedelta(UPCOMING_DAYS)
         )
     if view == "done":
-        return Task.done.is_(True)
+        return TASKS.done.is_(True)
     raise ValueError(f"unknown view {view!r}")
 
 
@@ -56,35 +61,34 @@ def _escape_like(text: str) -> str:
 
 
 def _has_label(owner_id: int, name: str) -> ColumnElement[bool]:
-    return Task.id.in_(
+    return TASKS.id.in_(
         select(task_labels.c.task_id)
-        .join(Label, Label.id == task_labels.c.label_id)
-        .where(Label.user_id == owner_id, Label.name_key == name.casefold())
+        .join(Label.__table__, LABELS.id == task_labels.c.label_id)
+        .where(LABELS.user_id == owner_id, LABELS.name_key == name.casefold())
     )
 
 
-def _apply_filter(
-    statement: Select[tuple[Task]], owner_id: int, task_filter: TaskFilter
-) -> Select[tuple[Task]]:
+def _apply_filter(statement: Select[Any], owner_id: int, task_filter: TaskFilter) -> Select[Any]:
     if task_filter.view is not None:
         statement = statement.where(view_condition(task_filter.view, task_filter.today))  # type: ignore[arg-type]
     if task_filter.done is not None:
-        statement = statement.where(Task.done.is_(task_filter.done))
+        statement = statement.where(TASKS.done.is_(task_filter.done))
     if task_filter.project_id is not None:
-        statement = statement.where(Task.project_id == task_filter.project_id)
+        statement = statement.where(TASKS.project_id == task_filter.project_id)
     if task_filter.parent_id is not None:
-        statement = statement.where(Task.parent_id == task_filter.parent_id)
+        statement = statement.where(TASKS.parent_id == task_filter.parent_id)
     elif task_filter.top_level:
-        statement = statement.where(Task.parent_id.is_(None))
+        statement = statement.where(TASKS.parent_id.is_(None))
     if task_filter.priorities:
-        statement = statement.where(Task.priority.in_(task_filter.priorities))
+        statement = statement.where(TASKS.priority.in_(task_filter.priorities))
     for name in task_filter.labels:
         statement = statement.where(_has_label(owner_id, name))
     if task_filter.q:
         pattern = f"%{_escape_like(task_filter.q)}%"
         statement = statement.where(
             or_(
-                Task.title.ilike(pattern, escape="\\"), Task.description.ilike(pattern, escape="\\")
+                TASKS.title.ilike(pattern, escape="\\"),
+                TASKS.description.ilike(pattern, escape="\\"),
             )
         )
     return statement
@@ -97,18 +101,19 @@ def sort_keys(sort: str) -> list[SortKey]:
     # Tasks without the date go last in either direction.
     keys = [SortKey(SORT_COLUMNS[name], descending, nulls_last=name in NULLABLE_SORTS)]
     if name == "priority":
-        keys.append(SortKey(Task.position))  # equal priorities keep the manual order
-    keys.append(SortKey(Task.id, descending))
+        keys.append(SortKey(TASKS.position))  # equal priorities keep the manual order
+    keys.append(SortKey(TASKS.id, descending))
     return keys
 
 
 def list_tasks(
     *, owner_id: int, task_filter: TaskFilter, page: int, per_page: int, cursor: str | None = None
-) -> Page[Task]:
+) -> Page[ListedTask]:
     """A page of the owner's tasks at ``page`` or after ``cursor``, with a capped total."""
-    statement = _apply_filter(select(Task).where(Task.user_id == owner_id), owner_id, task_filter)
+    statement = select(*TASK_COLUMNS, *task_rows.owner_columns(owner_id))
+    statement = statement.where(TASKS.user_id == owner_id)
     result = paginate_keyset(
-        statement,
+        _apply_filter(statement, owner_id, task_filter),
         keys=sort_keys(task_filter.sort),
         scope=f"tasks:{owner_id}:{task_filter.sort}",
         page=page,
@@ -116,9 +121,9 @@ def list_tasks(
         cursor=cursor,
         count_cap=TOTAL_CAP,
         scans=bool(task_filter.q),
-        row_columns=_subtask_progress,
+        row_columns=task_rows.row_columns,
     )
-    return result
+    return replace(result, items=task_rows.with_reminders(result.items))
 
 
 def _progress_of(task: Any) -> list[ColumnElement[int]]:
@@ -132,13 +137,6 @@ def _progress_of(task: Any) -> list[ColumnElement[int]]:
 
 # Built once: SQLAlchemy memoizes the cache key of an element, not of a fresh copy.
 _TASK_PROGRESS = _progress_of(Task)
-
-
-def _subtask_progress(task: Any) -> list[ColumnElement[int]]:
-    """``subtask_count`` and ``subtasks_done`` of each ``task`` row, as columns of the page's
-    own statement: PostgreSQL computes them for the rows of the page only, after the LIMIT,
-    and the list costs no second round trip for them."""
-    return _TASK_PROGRESS if task is Task else _progress_of(task)
 
 
 def attach_subtask_progress(tasks: Iterable[Task]) -> None:

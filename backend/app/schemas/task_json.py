@@ -1,27 +1,31 @@
 """The task list as JSON without marshmallow's per-field loop: plain dicts dumped by orjson.
 
-Hot path only (``GET /api/tasks``). The output is exactly ``TaskPage``'s, which stays the
-documented schema; ``tests/test_task_json.py`` compares the two on varied tasks and fails
-when ``TaskOut`` gains a field this module does not write.
+Hot path only (``GET /api/tasks``), from the list's rows (``repositories.task_rows``). The
+output is exactly ``TaskPage``'s, which stays the documented schema;
+``tests/test_task_json.py`` compares each listed task with ``TaskOut``'s dump of the same
+task and fails when ``TaskOut`` gains a field this module does not write.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 from flask import Response
 
-from app.models import Reminder, Task
+from app.domain.recurrence import due_instant
+from app.domain.recurrence_text import describe
 from app.repositories.pagination import Page
-from app.schemas.time_fields import due_at, recurrence_text
+from app.repositories.task_rows import ListedTask
+from app.schemas.time_fields import request_language
 
 
 def _instant(value: Any) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def reminder_dict(reminder: Reminder) -> dict[str, Any]:
+def reminder_dict(reminder: Any) -> dict[str, Any]:
     fire_at = reminder.fire_at
     return {
         "id": reminder.id,
@@ -32,9 +36,13 @@ def reminder_dict(reminder: Reminder) -> dict[str, Any]:
     }
 
 
-def task_dict(task: Task) -> dict[str, Any]:
-    """``TaskOut().dump(task)``, faster."""
+def task_dict(listed: ListedTask, language: str) -> dict[str, Any]:
+    """``TaskOut().dump(task)`` of a listed task, faster; rules described in ``language``."""
+    task = listed.row
     due_date, due_time = task.due_date, task.due_time
+    due = None
+    if due_date is not None and due_time is not None:
+        due = due_instant(due_date, due_time, ZoneInfo(task.owner_timezone))
     return {
         "id": task.id,
         "title": task.title,
@@ -42,10 +50,10 @@ def task_dict(task: Task) -> dict[str, Any]:
         "done": task.done,
         "due_date": None if due_date is None else due_date.isoformat(),
         "due_time": None if due_time is None else due_time.strftime("%H:%M"),
-        "due_at": due_at(task),
+        "due_at": None if due is None else due.isoformat(),
         "recurrence": task.recurrence,
-        "reminders": [reminder_dict(reminder) for reminder in task.reminders],
-        "recurrence_text": recurrence_text(task),
+        "reminders": [reminder_dict(reminder) for reminder in listed.reminders],
+        "recurrence_text": describe(task.recurrence, language) if task.recurrence else None,
         "estimate_minutes": task.estimate_minutes,
         "parent_id": task.parent_id,
         "project_id": task.project_id,
@@ -61,10 +69,11 @@ def task_dict(task: Task) -> dict[str, Any]:
     }
 
 
-def task_page_response(page: Page[Task]) -> Response:
+def task_page_response(page: Page[ListedTask]) -> Response:
     """The ``TaskPage`` envelope of ``page`` as a JSON response."""
+    language = request_language()
     body = {
-        "items": [task_dict(task) for task in page.items],
+        "items": [task_dict(task, language) for task in page.items],
         "total": page.total,
         "page": page.page,
         "per_page": page.per_page,

@@ -70,9 +70,14 @@ def due_at(task: Any) -> str | None:
     return instant.isoformat() if instant else None
 
 
+def request_language() -> str:
+    """The language rules are described in: the caller's (Accept-Language), else English."""
+    best = request.accept_languages.best_match(["en", "pt-BR", "pt"], default="en")
+    return "pt-BR" if best.startswith("pt") else "en"
+
+
 def recurrence_text(task: Any) -> str | None:
     """The task's rule in words, in the caller's language (Accept-Language)."""
     if not task.recurrence:
         return None
-    best = request.accept_languages.best_match(["en", "pt-BR", "pt"], default="en")
-    return describe(task.recurrence, "pt-BR" if best.startswith("pt") else "en")
+    return describe(task.recurrence, request_language())
