@@ -341,8 +341,8 @@ def test_the_list_costs_one_query_and_a_task_three_whatever_the_page_size(
         got = client.get(f"/api/tasks/{parent}", headers=headers).json
 
     # The token check reads the revocation table once. The page is one more query, however
-    # many rows: subtask progress and label names are columns of it, never a query per row.
-    # One task reads its labels and reminders with one query each.
+    # many rows: subtask progress, label names and reminders are columns of it, never a query
+    # per row. One task reads its labels and reminders with one query each.
     assert len(response.json["items"]) == 8
     items = {item["id"]: item for item in response.json["items"]}
     assert (items[parent]["subtask_count"], items[parent]["subtasks_done"]) == (3, 1)
@@ -356,24 +356,32 @@ def test_the_list_costs_one_query_and_a_task_three_whatever_the_page_size(
     assert len([s for s in getting if "revoked_access_tokens" not in s]) == 3
 
 
-def test_the_reminders_of_a_page_cost_one_more_query_only_when_it_has_some(
-    app, client, headers, listed
-):
+def test_the_reminders_of_a_page_cost_no_query_of_their_own(app, client, headers, listed):
     reminded = {
-        "reminders": [{"remind_at": "2026-12-20T09:00:00Z"}, {"remind_at": "2026-12-19T09:00:00Z"}]
+        "reminders": [
+            {"remind_at": "2026-12-20T09:00:00.250Z"},
+            {"remind_at": "2026-12-19T09:00:00Z"},
+            {"before_minutes": 45},
+        ],
+        "due_date": "2026-12-21",
+        "due_time": "10:00",
     }
     client.patch(f"/api/tasks/{listed['Exercise']}", json=reminded, headers=headers)
 
     with count_queries(app) as listing:
         items = client.get("/api/tasks?per_page=100", headers=headers).json["items"]
-    with count_queries(app) as without:
-        client.get("/api/tasks?per_page=100&q=milk", headers=headers)
 
-    reminders = {item["title"]: [r["remind_at"] for r in item["reminders"]] for item in items}
-    assert reminders["Exercise"] == ["2026-12-20T09:00:00+00:00", "2026-12-19T09:00:00+00:00"]
-    assert all(not times for title, times in reminders.items() if title != "Exercise")
-    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 2
-    assert len([s for s in without if "revoked_access_tokens" not in s]) == 1
+    by_title = {item["title"]: item for item in items}
+    exercise = by_title.pop("Exercise")
+    assert exercise == client.get(f"/api/tasks/{listed['Exercise']}", headers=headers).json
+    assert [(r["remind_at"], r["before_minutes"]) for r in exercise["reminders"]] == [
+        ("2026-12-20T09:00:00.250000+00:00", None),
+        ("2026-12-19T09:00:00+00:00", None),
+        (None, 45),
+    ]
+    assert exercise["reminders"][2]["fire_at"] == "2026-12-21T09:15:00+00:00"
+    assert all(item["reminders"] == [] for item in by_title.values())
+    assert len([s for s in listing if "revoked_access_tokens" not in s]) == 1
 
 
 def test_subtasks_counts_filter_and_cascade(client, headers, listed):

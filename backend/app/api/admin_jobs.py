@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, admin_required, failure
+from app.core.api import Blueprint
 from app.schemas.jobs import AdminJobList, AdminJobListArgs, AdminJobOut
 from app.services import jobs as job_service
 

@@ -14,7 +14,6 @@ from flask_jwt_extended import (
     unset_jwt_cookies,
 )
 from flask_jwt_extended.exceptions import JWTExtendedException
-from flask_smorest import Blueprint
 from jwt.exceptions import PyJWTError
 
 from app.api.deps import (
@@ -28,6 +27,7 @@ from app.api.deps import (
     refused,
     user_or_ip_key,
 )
+from app.core.api import Blueprint
 from app.core.extensions import limiter
 from app.jobs import enqueue
 from app.jobs.accounts import password_reset as password_reset_job

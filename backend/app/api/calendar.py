@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 from flask import Response, current_app, url_for
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.models import CalendarFeed
 from app.schemas.calendar import CalendarFeedOut
 from app.services import calendar_feeds

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, jsonify
-from flask_smorest import Blueprint
 
+from app.core.api import Blueprint
 from app.schemas.health import LiveOut, ReadyOut
 from app.services import health
 

@@ -7,9 +7,9 @@ from typing import Any
 from flask import Response
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.domain.limits import MAX_ID
 from app.schemas.labels import LabelCreate, LabelOut, LabelUpdate
 from app.services import labels as label_service

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Response
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.domain.limits import MAX_ID
 from app.schemas.reminders import NotificationList, NotificationOut
 from app.services import notifications

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.schemas.planning import PlanAcceptIn, PlanAcceptOut, PlanTodayIn, PlanTodayOut
 from app.services import plan_today
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import request
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.schemas.quickadd import ParseIn, ParseOut, QuickCreateIn
 from app.schemas.tasks import TaskOut
 from app.services import quick as quick_service

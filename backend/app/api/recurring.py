@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.domain.limits import MAX_ID
 from app.schemas.recurring import OccurrenceOut
 from app.schemas.tasks import TaskOut

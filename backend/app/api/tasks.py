@@ -7,9 +7,9 @@ from typing import Any
 from flask import Response, jsonify, url_for
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, ai_rate_limit, current_user_id, failure, user_or_ip_key
+from app.core.api import Blueprint
 from app.core.extensions import limiter
 from app.domain.limits import MAX_ID
 from app.jobs import enqueue

@@ -7,9 +7,9 @@ from typing import Any
 
 from flask import Response, stream_with_context
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, current_user_id, failure
+from app.core.api import Blueprint
 from app.schemas.transfer import ExportArgs, ImportArgs, ImportFile, ImportReport
 from app.services import export, importing
 from app.services.quick import user_zone

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from app.api.deps import BEARER, admin_required, current_user_id, failure
+from app.core.api import Blueprint
 from app.domain.limits import MAX_ID
 from app.schemas.auth import UserOut
 from app.schemas.common import PaginationArgs

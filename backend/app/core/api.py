@@ -1,5 +1,5 @@
 """flask-smorest's ``Api``, adapted so werkzeug's own errors keep their headers and
-always say something."""
+always say something, and its ``Blueprint``, building argument schemas once."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from http import HTTPStatus
 from typing import Any
 
 from flask_smorest import Api as SmorestApi
+from flask_smorest import Blueprint as SmorestBlueprint
 from werkzeug.exceptions import HTTPException
 
 _FRIENDLY_MESSAGES = {
@@ -28,3 +29,11 @@ class Api(SmorestApi):
         merged = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
         merged.extend(dict(headers or {}).items())
         return payload, status, merged
+
+
+class Blueprint(SmorestBlueprint):
+    """flask-smorest's Blueprint, handing webargs a schema instance built once: given a
+    class, webargs builds (and deep-copies the fields of) a new one at every request."""
+
+    def arguments(self, schema: Any, **kwargs: Any) -> Any:
+        return super().arguments(schema() if isinstance(schema, type) else schema, **kwargs)

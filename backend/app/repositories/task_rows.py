@@ -1,27 +1,29 @@
 """The task list's read path: plain rows, not ORM objects.
 
 A page of the list is read by one statement whose rows carry everything a task shows: its
-columns, its subtask progress and its label names (an aggregate, in the order ``Task.labels``
-has). Reminders are rare, so a row only says whether its task has any, and the page's
-reminders cost a second statement in the same transaction only when one does. Building ORM
-instances (identity map, collections, change tracking) for rows nobody will change cost more
-CPU than the rest of the request.
+columns, its subtask progress, its label names and its reminders (aggregates, in the order
+``Task.labels`` and ``Task.reminders`` have) and the owner's time zone. Building ORM
+instances (identity map, collections, change tracking) for rows nobody will change, and
+loading their relationships with a statement each, cost more CPU than the rest of the
+request.
+
+The aggregates differ per dialect: PostgreSQL builds arrays and JSON in order; SQLite (before
+3.44) cannot order inside an aggregate, so the rows are ordered here.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any, NamedTuple
+from datetime import UTC, datetime
+from typing import Any, NamedTuple, TypeAlias
 
 import orjson
-from sqlalchemy import ColumnElement, Dialect, Row, String, exists, func, select
+from sqlalchemy import ColumnElement, Dialect, Row, String, func, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
-from app.core.extensions import db
 from app.models import Label, Reminder, Task, User, task_labels
 
 TASK_COLUMNS = tuple(Task.__table__.c)
@@ -29,18 +31,37 @@ _LABELS = Label.__table__.c
 _REMINDERS = Reminder.__table__.c
 _USERS = User.__table__.c
 
+# A task of the list: the columns of ``tasks``, and those of ``owner_columns`` and
+# ``row_columns`` (owner_timezone, subtask_count, subtasks_done, label_names, reminders).
+TaskRow: TypeAlias = Row[Any]
 
-class ListedTask(NamedTuple):
-    """A task of the list: its row (``TASK_COLUMNS``, ``owner_timezone``,
-    ``subtask_count``, ``subtasks_done``, ``label_names``) and its reminders (rows of
-    ``reminders``)."""
 
-    row: Row[Any]
-    reminders: Sequence[Row[Any]]
+class ReminderRow(NamedTuple):
+    """A reminder as the list shows it."""
+
+    id: int
+    remind_at: datetime | None
+    before_minutes: int | None
+    fire_at: datetime | None
+    sent_for: datetime | None
+
+
+def _from_json(value: Any) -> Any:
+    # psycopg decodes json columns itself; SQLite answers text.
+    return orjson.loads(value) if isinstance(value, str) else value
+
+
+def _instant(text: str | None) -> datetime | None:
+    """A timestamp as JSON has it: ISO 8601 with the session's offset (PostgreSQL), or the
+    naive UTC text SQLAlchemy stores in SQLite."""
+    if text is None:
+        return None
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class _NameList(TypeDecorator[list[str]]):
-    """A list of label names: a text[] on PostgreSQL, a JSON array on SQLite."""
+    """Label names: a text[] on PostgreSQL, a JSON array on SQLite."""
 
     impl = String
     cache_ok = True
@@ -48,10 +69,26 @@ class _NameList(TypeDecorator[list[str]]):
     def process_result_value(self, value: Any, dialect: Dialect) -> list[str]:
         if value is None:
             return []
-        if isinstance(value, str):  # SQLite: json_group_array has no ORDER BY before 3.44
+        if isinstance(value, str):
             # name_key is name.casefold(), and SQLite compares text by code point, as Python does.
             return sorted(orjson.loads(value), key=str.casefold)
         return list(value)
+
+
+class _ReminderList(TypeDecorator[list[ReminderRow]]):
+    """Reminders: a JSON array of ``[id, remind_at, before_minutes, fire_at, sent_for]``."""
+
+    impl = String
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> list[ReminderRow]:
+        if value is None:
+            return []
+        rows = sorted(_from_json(value))  # by id, as Task.reminders is
+        return [
+            ReminderRow(id_, _instant(remind_at), before, _instant(fire_at), _instant(sent_for))
+            for id_, remind_at, before, fire_at, sent_for in rows
+        ]
 
 
 class LabelNames(FunctionElement[list[str]]):
@@ -63,6 +100,14 @@ class LabelNames(FunctionElement[list[str]]):
     inherit_cache = True
 
 
+class Reminders(FunctionElement[list[ReminderRow]]):
+    """The reminders of the task whose id is the argument, by id."""
+
+    name = "reminders"
+    type = _ReminderList()
+    inherit_cache = True
+
+
 def _labels_of(task_id: ColumnElement[int], *columns: Any) -> Any:
     return (
         select(*columns)
@@ -70,6 +115,17 @@ def _labels_of(task_id: ColumnElement[int], *columns: Any) -> Any:
         .join(Label.__table__, _LABELS.id == task_labels.c.label_id)
         .where(task_labels.c.task_id == task_id)
     )
+
+
+def _reminders_of(task_id: ColumnElement[int], aggregate: Any, build: Any) -> Any:
+    fields = build(
+        _REMINDERS.id,
+        _REMINDERS.remind_at,
+        _REMINDERS.before_minutes,
+        _REMINDERS.fire_at,
+        _REMINDERS.sent_for,
+    )
+    return select(aggregate(fields)).where(_REMINDERS.task_id == task_id)
 
 
 @compiles(LabelNames, "postgresql")
@@ -86,6 +142,24 @@ def _label_names_json(element: LabelNames, compiler: SQLCompiler, **kw: Any) -> 
     return compiler.process(names.scalar_subquery(), **kw)
 
 
+@compiles(Reminders, "postgresql")
+def _reminders_postgresql(element: Reminders, compiler: SQLCompiler, **kw: Any) -> str:
+    (task_id,) = element.clauses
+
+    def ordered_json_agg(fields: Any) -> Any:
+        return func.json_agg(aggregate_order_by(fields, _REMINDERS.id))
+
+    found = _reminders_of(task_id, ordered_json_agg, func.json_build_array)
+    return compiler.process(found.scalar_subquery(), **kw)
+
+
+@compiles(Reminders)
+def _reminders_json(element: Reminders, compiler: SQLCompiler, **kw: Any) -> str:
+    (task_id,) = element.clauses
+    found = _reminders_of(task_id, func.json_group_array, func.json_array)
+    return compiler.process(found.scalar_subquery(), **kw)
+
+
 def owner_columns(owner_id: int) -> list[ColumnElement[Any]]:
     """What a list row carries about its owner: the zone its due times are in (PostgreSQL
     reads it once for the whole statement)."""
@@ -100,7 +174,7 @@ def _row_columns_of(task_id: ColumnElement[int]) -> list[ColumnElement[Any]]:
         children.scalar_subquery().label("subtask_count"),
         children.where(subtask.c.done.is_(True)).scalar_subquery().label("subtasks_done"),
         LabelNames(task_id).label("label_names"),
-        exists().where(_REMINDERS.task_id == task_id).label("has_reminders"),
+        Reminders(task_id).label("reminders"),
     ]
 
 
@@ -115,16 +189,3 @@ def row_columns(source: Any) -> list[ColumnElement[Any]]:
     if source.id is Task.__table__.c.id:
         return _OF_TASKS_TABLE
     return _row_columns_of(source.id)
-
-
-def with_reminders(rows: Sequence[Row[Any]]) -> list[ListedTask]:
-    """The page's rows with their reminders, read in one statement when any row has some."""
-    wanted = [row.id for row in rows if row.has_reminders]
-    by_task: dict[int, list[Row[Any]]] = defaultdict(list)
-    if wanted:
-        found = db.session.execute(
-            select(_REMINDERS).where(_REMINDERS.task_id.in_(wanted)).order_by(_REMINDERS.id)
-        )
-        for reminder in found:
-            by_task[reminder.task_id].append(reminder)
-    return [ListedTask(row, by_task.get(row.id, ())) for row in rows]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,7 +17,7 @@ from app.models import Label, Project, Task, TaskOccurrence, task_labels
 from app.repositories import positions, task_rows
 from app.repositories.keyset import SortKey
 from app.repositories.pagination import Page, paginate_keyset
-from app.repositories.task_rows import TASK_COLUMNS, ListedTask
+from app.repositories.task_rows import TASK_COLUMNS, TaskRow
 
 # The list's statement is Core, on the tables' own columns: an ORM attribute anywhere in it
 # would send its execution through the ORM's much slower path.
@@ -108,11 +108,11 @@ def sort_keys(sort: str) -> list[SortKey]:
 
 def list_tasks(
     *, owner_id: int, task_filter: TaskFilter, page: int, per_page: int, cursor: str | None = None
-) -> Page[ListedTask]:
+) -> Page[TaskRow]:
     """A page of the owner's tasks at ``page`` or after ``cursor``, with a capped total."""
     statement = select(*TASK_COLUMNS, *task_rows.owner_columns(owner_id))
     statement = statement.where(TASKS.user_id == owner_id)
-    result = paginate_keyset(
+    return paginate_keyset(
         _apply_filter(statement, owner_id, task_filter),
         keys=sort_keys(task_filter.sort),
         scope=f"tasks:{owner_id}:{task_filter.sort}",
@@ -123,7 +123,6 @@ def list_tasks(
         scans=bool(task_filter.q),
         row_columns=task_rows.row_columns,
     )
-    return replace(result, items=task_rows.with_reminders(result.items))
 
 
 def _progress_of(task: Any) -> list[ColumnElement[int]]:

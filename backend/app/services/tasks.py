@@ -16,7 +16,7 @@ from app.repositories import tasks as task_repository
 from app.repositories import users as user_repository
 from app.repositories.keyset import InvalidCursor
 from app.repositories.pagination import Page
-from app.repositories.task_rows import ListedTask
+from app.repositories.task_rows import TaskRow
 from app.repositories.tasks import Counts
 from app.services import recurring, reminders
 from app.services.labels import resolve_labels
@@ -36,7 +36,7 @@ def user_today(owner_id: int) -> date:
 
 def list_tasks(
     *, owner_id: int, filters: dict[str, Any], page: int, per_page: int, cursor: str | None = None
-) -> Page[ListedTask]:
+) -> Page[TaskRow]:
     """A page of the owner's tasks (``filters`` are the fields of ``TaskFilter``); a cursor
     made for another owner or sort answers 400."""
     task_filter = TaskFilter(**filters)

@@ -49,8 +49,8 @@ def pg_api(client, auth, make_user):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        # the page, with its subtask progress, label names and owner's time zone as columns
-        # (no task has a reminder: those would cost one IN query for the page)
+        # the page, with its subtask progress, label names, reminders and owner's time zone
+        # as columns
         ("", 1),
         ("label=all&label=l1&priority=4&q=T", 1),
         # plus the user's today, for the view
