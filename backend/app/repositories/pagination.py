@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Row, Select, func, literal_column, select
+from sqlalchemy import Integer, Row, Select, bindparam, func, literal_column, select
 
 from app.core.extensions import db
 from app.repositories.keyset import SortKey, after, decode_cursor, encode_cursor
@@ -48,9 +48,25 @@ def paginate(statement: Select[Any], *, page: int, per_page: int) -> Page[Any]:
     return Page([], total or 0, page, per_page)
 
 
+@dataclass(frozen=True)
+class _KeysetStatements:
+    page: Select[Any]  # the page (one row more than asked), each row with the capped total
+    count: Select[Any]  # the capped total alone, for when the page has no row
+
+
+# Keyset statements built for each shape of list asked so far. Built once, a statement's
+# SQLAlchemy cache key is memoized too: building and keying a statement per request cost
+# as much CPU as running it. Shapes are few (filters present, sort, which cursor values
+# are NULL); the bound only guards against a runaway.
+_STATEMENTS: dict[Hashable, _KeysetStatements] = {}
+_STATEMENTS_MAX = 2048
+
+
 def paginate_keyset(
-    statement: Select[Any],
+    build: Callable[[], Select[Any]],
     *,
+    shape: Hashable,
+    params: dict[str, Any],
     keys: list[SortKey],
     scope: str,
     page: int,
@@ -60,9 +76,10 @@ def paginate_keyset(
     scans: bool = False,
     row_columns: Callable[[Any], list[Any]] | None = None,
 ) -> Page[Row[Any]]:
-    """One page of ``statement`` (the columns of one table, unordered) in the order of
-    ``keys``, after ``cursor`` (a ``next_cursor`` of the same ``scope``) or at ``page``. The
-    items are the rows as they come.
+    """One page of the statement ``build`` makes (the columns of one table, unordered,
+    values as bind parameters given in ``params``; the same ``shape`` builds the same
+    statement) in the order of ``keys``, after ``cursor`` (a ``next_cursor`` of the same
+    ``scope``) or at ``page``. The items are the rows as they come.
 
     The total is counted up to ``count_cap`` rows (or to the end of the page after the
     requested one, if further) by a scalar subquery of the same statement: never a scan of the whole
@@ -78,26 +95,31 @@ def paginate_keyset(
     offset = (page - 1) * per_page
     # Past the cap, count one page beyond this one, so page links always reach the next.
     count_limit = max(count_cap, offset + 2 * per_page)
-    capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
-    counted = select(func.count()).select_from(
-        capped.order_by(None).limit(count_limit + 1).subquery()
-    )
-    ordered = statement.order_by(*(key.order() for key in keys))
+    after_values: list[Any] | None = None
     if cursor is not None:
-        ordered = ordered.where(after(keys, decode_cursor(cursor, scope, len(keys))))
+        after_values = decode_cursor(cursor, scope, len(keys))
         offset = 0
         scans = False
-    if scans:
-        paged, source = _counted_in_one_pass(ordered, keys, count_limit)
-    else:
-        paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
-        source = statement.selected_columns
-    extra = row_columns(source) if row_columns else []
-    rows = db.session.execute(paged.add_columns(*extra).limit(per_page + 1).offset(offset)).all()
+    nulls = None if after_values is None else tuple(value is None for value in after_values)
+    key = (shape, nulls, scans)
+    statements = _STATEMENTS.get(key)
+    if statements is None:
+        statements = _keyset_statements(build(), keys, nulls, scans, row_columns)
+        if len(_STATEMENTS) >= _STATEMENTS_MAX:
+            _STATEMENTS.clear()
+        _STATEMENTS[key] = statements
+    bound = {
+        **params,
+        "keyset_count_limit": count_limit + 1,
+        "keyset_limit": per_page + 1,
+        "keyset_offset": offset,
+        **{f"keyset_after_{i}": value for i, value in enumerate(after_values or ())},
+    }
+    rows = db.session.execute(statements.page, bound).all()
     if rows:
         total = rows[0].total_count
     elif cursor is not None or page > 1:
-        total = db.session.scalar(counted) or 0  # no row for the count to ride on
+        total = db.session.scalar(statements.count, bound) or 0  # no row for it to ride on
     else:
         total = 0
     items = rows[:per_page]
@@ -108,13 +130,41 @@ def paginate_keyset(
     return Page(items, total if exact else count_limit, page, per_page, exact, next_cursor)
 
 
+def _keyset_statements(
+    statement: Select[Any],
+    keys: list[SortKey],
+    nulls: tuple[bool, ...] | None,
+    scans: bool,
+    row_columns: Callable[[Any], list[Any]] | None,
+) -> _KeysetStatements:
+    capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
+    count_limit = bindparam("keyset_count_limit", type_=Integer)
+    counted = select(func.count()).select_from(capped.order_by(None).limit(count_limit).subquery())
+    ordered = statement.order_by(*(key.order() for key in keys))
+    if nulls is not None:
+        values = [None if null else bindparam(f"keyset_after_{i}") for i, null in enumerate(nulls)]
+        ordered = ordered.where(after(keys, values))
+    if scans:
+        paged, source = _counted_in_one_pass(ordered, keys, count_limit)
+    else:
+        paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
+        source = statement.selected_columns
+    extra = row_columns(source) if row_columns else []
+    page = (
+        paged.add_columns(*extra)
+        .limit(bindparam("keyset_limit", type_=Integer))
+        .offset(bindparam("keyset_offset", type_=Integer))
+    )
+    return _KeysetStatements(page, counted)
+
+
 def _counted_in_one_pass(
-    ordered: Select[Any], keys: list[SortKey], limit: int
+    ordered: Select[Any], keys: list[SortKey], limit: Any
 ) -> tuple[Select[Any], Any]:
-    """The first ``limit + 1`` rows of ``ordered``, each with their count (a window over
+    """The first ``limit`` rows of ``ordered``, each with their count (a window over
     them), in the same order: one pass over the matches, however few there are. Also the
     columns of that first pass, which the page's other columns are computed from."""
-    first = ordered.limit(limit + 1).subquery()
+    first = ordered.limit(limit).subquery()
     again = [replace(key, column=first.c[key.column.key]) for key in keys]
     counted = select(*first.c, func.count().over().label("total_count"))
     return counted.order_by(*(key.order() for key in again)), first.c

@@ -160,14 +160,17 @@ def _reminders_json(element: Reminders, compiler: SQLCompiler, **kw: Any) -> str
     return compiler.process(found.scalar_subquery(), **kw)
 
 
-def owner_columns(owner_id: int) -> list[ColumnElement[Any]]:
+def owner_columns(owner_id: Any) -> list[ColumnElement[Any]]:
     """What a list row carries about its owner: the zone its due times are in (PostgreSQL
     reads it once for the whole statement)."""
     zone = select(_USERS.timezone).where(_USERS.id == owner_id).scalar_subquery()
     return [func.coalesce(zone, "UTC").label("owner_timezone")]
 
 
-def _row_columns_of(task_id: ColumnElement[int]) -> list[ColumnElement[Any]]:
+def row_columns(source: Any) -> list[ColumnElement[Any]]:
+    """What a list row carries beyond the task's columns, computed from ``source`` (the
+    columns the page's rows come from) for the rows of the page only."""
+    task_id = source.id
     subtask = Task.__table__.alias("subtask")
     children = select(func.count(subtask.c.id)).where(subtask.c.parent_id == task_id)
     return [
@@ -176,16 +179,3 @@ def _row_columns_of(task_id: ColumnElement[int]) -> list[ColumnElement[Any]]:
         LabelNames(task_id).label("label_names"),
         Reminders(task_id).label("reminders"),
     ]
-
-
-# Built once for the common case: building them, and SQLAlchemy's cache key of a fresh
-# copy, cost more than running them.
-_OF_TASKS_TABLE = _row_columns_of(Task.__table__.c.id)
-
-
-def row_columns(source: Any) -> list[ColumnElement[Any]]:
-    """What a list row carries beyond the task's columns, computed from ``source`` (the
-    columns the page's rows come from) for the rows of the page only."""
-    if source.id is Task.__table__.c.id:
-        return _OF_TASKS_TABLE
-    return _row_columns_of(source.id)

@@ -7,7 +7,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.orm import aliased
 
@@ -37,9 +50,15 @@ NULLABLE_SORTS = ("due_date", "completed_at")
 TOTAL_CAP = 1000
 
 
-def view_condition(view: str, today: date) -> ColumnElement[bool]:
-    """What puts a task in a view. The list and the counts share these conditions, so a
-    count is always the length of its view."""
+def week_end(today: date) -> date:
+    """The last day the Upcoming view shows."""
+    return today + timedelta(UPCOMING_DAYS)
+
+
+def view_condition(view: str, today: Any, last_upcoming: Any) -> ColumnElement[bool]:
+    """What puts a task in a view (``today`` and ``last_upcoming``: dates or bind
+    parameters). The list and the counts share these conditions, so a count is always the
+    length of its view."""
     is_open = TASKS.done.is_(False)
     if view == "inbox":
         return and_(is_open, TASKS.project_id.is_(None))
@@ -48,9 +67,7 @@ def view_condition(view: str, today: date) -> ColumnElement[bool]:
     if view == "overdue":
         return and_(is_open, TASKS.due_date < today)
     if view == "upcoming":
-        return and_(
-            is_open, TASKS.due_date > today, TASKS.due_date <= today + timedelta(UPCOMING_DAYS)
-        )
+        return and_(is_open, TASKS.due_date > today, TASKS.due_date <= last_upcoming)
     if view == "done":
         return TASKS.done.is_(True)
     raise ValueError(f"unknown view {view!r}")
@@ -60,31 +77,83 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _has_label(owner_id: int, name: str) -> ColumnElement[bool]:
+def _has_label(owner_id: Any, name_key: Any) -> ColumnElement[bool]:
     return TASKS.id.in_(
         select(task_labels.c.task_id)
         .join(Label.__table__, LABELS.id == task_labels.c.label_id)
-        .where(LABELS.user_id == owner_id, LABELS.name_key == name.casefold())
+        .where(LABELS.user_id == owner_id, LABELS.name_key == name_key)
     )
 
 
-def _apply_filter(statement: Select[Any], owner_id: int, task_filter: TaskFilter) -> Select[Any]:
-    if task_filter.view is not None:
-        statement = statement.where(view_condition(task_filter.view, task_filter.today))  # type: ignore[arg-type]
-    if task_filter.done is not None:
-        statement = statement.where(TASKS.done.is_(task_filter.done))
-    if task_filter.project_id is not None:
-        statement = statement.where(TASKS.project_id == task_filter.project_id)
-    if task_filter.parent_id is not None:
-        statement = statement.where(TASKS.parent_id == task_filter.parent_id)
-    elif task_filter.top_level:
+@dataclass(frozen=True)
+class _ListShape:
+    """What the list's statement depends on besides values: the same shape, the same SQL."""
+
+    view: str | None
+    done: bool | None
+    by_project: bool
+    by_parent: bool
+    top_level: bool
+    by_priority: bool
+    label_count: int
+    searched: bool
+    sort: str
+
+    @classmethod
+    def of(cls, task_filter: TaskFilter) -> _ListShape:
+        return cls(
+            view=task_filter.view,
+            done=task_filter.done,
+            by_project=task_filter.project_id is not None,
+            by_parent=task_filter.parent_id is not None,
+            top_level=task_filter.top_level,
+            by_priority=bool(task_filter.priorities),
+            label_count=len(task_filter.labels),
+            searched=bool(task_filter.q),
+            sort=task_filter.sort,
+        )
+
+
+def _list_params(owner_id: int, task_filter: TaskFilter) -> dict[str, Any]:
+    """The values of the list's bind parameters (see ``_list_statement``)."""
+    params: dict[str, Any] = {
+        "owner_id": owner_id,
+        "project_id": task_filter.project_id,
+        "parent_id": task_filter.parent_id,
+        "priorities": list(task_filter.priorities),
+        "pattern": f"%{_escape_like(task_filter.q)}%" if task_filter.q else None,
+    }
+    if task_filter.today is not None:
+        params.update(today=task_filter.today, last_upcoming=week_end(task_filter.today))
+    for index, name in enumerate(task_filter.labels):
+        params[f"label_{index}"] = name.casefold()
+    return params
+
+
+def _list_statement(shape: _ListShape) -> Select[Any]:
+    """The owner's tasks of this shape, unordered, values as bind parameters."""
+    owner_id = bindparam("owner_id", type_=Integer)
+    statement = select(*TASK_COLUMNS, *task_rows.owner_columns(owner_id))
+    statement = statement.where(TASKS.user_id == owner_id)
+    if shape.view is not None:
+        condition = view_condition(
+            shape.view, bindparam("today", type_=Date), bindparam("last_upcoming", type_=Date)
+        )
+        statement = statement.where(condition)
+    if shape.done is not None:
+        statement = statement.where(TASKS.done.is_(shape.done))
+    if shape.by_project:
+        statement = statement.where(TASKS.project_id == bindparam("project_id", type_=Integer))
+    if shape.by_parent:
+        statement = statement.where(TASKS.parent_id == bindparam("parent_id", type_=Integer))
+    elif shape.top_level:
         statement = statement.where(TASKS.parent_id.is_(None))
-    if task_filter.priorities:
-        statement = statement.where(TASKS.priority.in_(task_filter.priorities))
-    for name in task_filter.labels:
-        statement = statement.where(_has_label(owner_id, name))
-    if task_filter.q:
-        pattern = f"%{_escape_like(task_filter.q)}%"
+    if shape.by_priority:
+        statement = statement.where(TASKS.priority.in_(bindparam("priorities", expanding=True)))
+    for index in range(shape.label_count):
+        statement = statement.where(_has_label(owner_id, bindparam(f"label_{index}")))
+    if shape.searched:
+        pattern = bindparam("pattern", type_=String)
         statement = statement.where(
             or_(
                 TASKS.title.ilike(pattern, escape="\\"),
@@ -110,17 +179,18 @@ def list_tasks(
     *, owner_id: int, task_filter: TaskFilter, page: int, per_page: int, cursor: str | None = None
 ) -> Page[TaskRow]:
     """A page of the owner's tasks at ``page`` or after ``cursor``, with a capped total."""
-    statement = select(*TASK_COLUMNS, *task_rows.owner_columns(owner_id))
-    statement = statement.where(TASKS.user_id == owner_id)
+    shape = _ListShape.of(task_filter)
     return paginate_keyset(
-        _apply_filter(statement, owner_id, task_filter),
+        lambda: _list_statement(shape),
+        shape=shape,
+        params=_list_params(owner_id, task_filter),
         keys=sort_keys(task_filter.sort),
         scope=f"tasks:{owner_id}:{task_filter.sort}",
         page=page,
         per_page=per_page,
         cursor=cursor,
         count_cap=TOTAL_CAP,
-        scans=bool(task_filter.q),
+        scans=shape.searched,
         row_columns=task_rows.row_columns,
     )
 
@@ -267,7 +337,7 @@ def counts(*, owner_id: int, today: date) -> Counts:
     """Open tasks per view, per project and per label: three aggregate queries."""
     views = ("inbox", "today", "overdue", "upcoming")
     row = db.session.execute(
-        select(*(_count_if(view_condition(view, today)) for view in views)).where(
+        select(*(_count_if(view_condition(view, today, week_end(today))) for view in views)).where(
             Task.user_id == owner_id
         )
     ).one()
