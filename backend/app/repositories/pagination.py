@@ -101,13 +101,13 @@ def paginate_keyset(
         offset = 0
         scans = False
     nulls = None if after_values is None else tuple(value is None for value in after_values)
-    key = (shape, nulls, scans)
-    statements = _STATEMENTS.get(key)
+    statement_key = (shape, nulls, scans)
+    statements = _STATEMENTS.get(statement_key)
     if statements is None:
         statements = _keyset_statements(build(), keys, nulls, scans, row_columns)
         if len(_STATEMENTS) >= _STATEMENTS_MAX:
             _STATEMENTS.clear()
-        _STATEMENTS[key] = statements
+        _STATEMENTS[statement_key] = statements
     bound = {
         **params,
         "keyset_count_limit": count_limit + 1,
