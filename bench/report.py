@@ -177,10 +177,9 @@ def render(*, machine, command, settings, results, plans, frontend):
         "- Ceiling: bench/ceiling_app.py, one indexed `SELECT … LIMIT 20` of the 1,000-task user "
         "through SQLAlchemy under the same gunicorn settings, behind the same Nginx template",
         "- CPU ms/req: user + system time of the gunicorn master and workers (/proc, before and "
-        "after the run, the queue drained) ÷ requests wrk counted; Nginx and PostgreSQL are not "
-        "counted. The requests still in flight when wrk stops (up to one per connection) are "
-        "served but not counted, which overstates this figure (and the next) where a run has few "
-        "requests: login",
+        "after the run, the queue drained) ÷ requests the server answered (lines of Nginx's "
+        "access log for the case: wrk leaves out those in flight when it stops, which are served "
+        "all the same); Nginx and PostgreSQL are not counted. Requests and Req/s are wrk's",
         "- PG xact/req: `xact_commit + xact_rollback` of the benchmark database "
         "(pg_stat_database, read once the statistics were flushed) ÷ requests; a read that ends "
         "its session with a rollback is a transaction too",

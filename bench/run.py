@@ -45,7 +45,7 @@ from tests.support.ports import free_port  # noqa: E402
 import frontend  # noqa: E402 - bench/ modules, found through the script's directory
 import report  # noqa: E402
 import seed  # noqa: E402
-from services import Ceiling, Stack, group_cpu_seconds, settle  # noqa: E402
+from services import Ceiling, Stack, answered, group_cpu_seconds, settle  # noqa: E402
 
 PG_SERVER_URL = os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -64,6 +64,7 @@ class Case:
     name: str
     base_url: str
     path: str
+    access_log: Path  # the JSON access log of the Nginx in front of base_url
     method: str = "GET"
     body: dict | None = None
     token: str | None = None
@@ -123,13 +124,16 @@ def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_befo
     ``xact_before`` is the transaction count once the previous run's statistics were flushed;
     the count this run ends with is left in ``Result.xact_after`` for the next run.
     """
+    uri = case.path.split("{")[0]
+    answered_before = answered(case.access_log, uri)
     cpu_before = group_cpu_seconds(process_group)
     data = run_wrk(case, seconds)
     settle(f"{case.base_url}/health")  # requests still queued belong to this run
     cpu_after = group_cpu_seconds(process_group)
     time.sleep(STATS_FLUSH_SECONDS)
     xact_after = transactions(dbname)
-    requests = max(data["requests"], 1)
+    # Per request the server answered, those in flight when wrk stopped included.
+    requests = max(answered(case.access_log, uri) - answered_before, 1)
     return Result(
         case=case,
         requests=data["requests"],
@@ -198,19 +202,20 @@ def build_cases(stack: Stack, ceiling: Ceiling, data: dict) -> list[Case]:
     }
     check_responses(stack.url, ceiling.nginx_url, tokens, data)
     credentials = {"email": seed.SMALL_EMAIL, "password": seed.PASSWORD}
+    url, log = stack.url, stack.access_log
     return [
-        Case(report.CEILING, ceiling.nginx_url, "/api/ceiling/tasks"),
-        Case(report.LIST_SMALL, stack.url, "/api/tasks?per_page=20", token=tokens["small"]),
-        Case(report.LIST_LARGE, stack.url, "/api/tasks?per_page=20", token=tokens["large"]),
-        Case(report.SEARCH, stack.url, SEARCH_PATH, token=tokens["large"]),
-        Case(report.SEARCH_SINGLE, stack.url, SEARCH_PATH, token=tokens["large"], connections=1),
-        Case("GET /api/tasks/<id>", stack.url, "/api/tasks/{id}", token=tokens["small"],
+        Case(report.CEILING, ceiling.nginx_url, "/api/ceiling/tasks", ceiling.access_log),
+        Case(report.LIST_SMALL, url, "/api/tasks?per_page=20", log, token=tokens["small"]),
+        Case(report.LIST_LARGE, url, "/api/tasks?per_page=20", log, token=tokens["large"]),
+        Case(report.SEARCH, url, SEARCH_PATH, log, token=tokens["large"]),
+        Case(report.SEARCH_SINGLE, url, SEARCH_PATH, log, token=tokens["large"], connections=1),
+        Case("GET /api/tasks/<id>", url, "/api/tasks/{id}", log, token=tokens["small"],
              id_range=data["small_ids"]),
-        Case("POST /api/tasks", stack.url, "/api/tasks", "POST",
+        Case("POST /api/tasks", url, "/api/tasks", log, "POST",
              {"title": "Benchmark task", "description": "Created by wrk"}, tokens["writer"]),
-        Case("POST /api/tasks/<id>/toggle", stack.url, "/api/tasks/{id}/toggle", "POST",
+        Case("POST /api/tasks/<id>/toggle", url, "/api/tasks/{id}/toggle", log, "POST",
              token=tokens["writer"], id_range=data["writer_ids"]),
-        Case("POST /api/auth/login", stack.url, "/api/auth/login", "POST", credentials),
+        Case("POST /api/auth/login", url, "/api/auth/login", log, "POST", credentials),
     ]  # fmt: skip
 
 

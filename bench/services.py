@@ -19,6 +19,15 @@ BACKEND_DIR = REPO_ROOT / "backend"
 BENCH_DIR = REPO_ROOT / "bench"
 
 
+def answered(access_log: Path, path: str) -> int:
+    """Requests Nginx has answered so far whose URI starts with ``path`` (its JSON access log),
+    counted on the server: wrk leaves out those in flight when it stops, which are served
+    and cost CPU all the same."""
+    prefix = f'"uri":"{path}'
+    with access_log.open(encoding="utf-8") as lines:
+        return sum(prefix in line for line in lines)
+
+
 def group_cpu_seconds(group_id: int) -> float:
     """CPU time (user + system, children already reaped included) of every process in a process
     group, from /proc: the gunicorn master and its workers, which run in their own session."""
@@ -89,6 +98,10 @@ class Stack:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def access_log(self) -> Path:
+        return self.state_dir / "nginx/logs/access.log"
+
+    @property
     def process_group(self) -> int:
         """The backend's process group: scripts/stack.sh starts it under setsid."""
         return int((self.state_dir / "run/backend-1.pid").read_text())
@@ -136,6 +149,10 @@ class Ceiling:
     def process_group(self) -> int:
         assert self._gunicorn is not None
         return self._gunicorn.pid  # started in a session of its own
+
+    @property
+    def access_log(self) -> Path:
+        return self.prefix / "logs/access.log"
 
     @property
     def nginx_url(self) -> str:
