@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { onSessionExpired } from '@/lib/api/session';
 import { useEndSession } from '@/lib/auth/user';

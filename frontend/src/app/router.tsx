@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { GuestOnly, RequireAdmin, RequireAuth } from './guards';
 import { AuthLayout } from './layout/AuthLayout';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useLocation } from '@/lib/router';
 
 /** Every keyboard shortcut, in the order the help dialog lists them. */
 export const SHORTCUTS = [

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useLogout } from '@/features/auth/api/logout';

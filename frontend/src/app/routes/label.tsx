@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams } from '@/lib/router';
 import { ViewPage } from '../ViewPage';
 
 export default function LabelRoute() {

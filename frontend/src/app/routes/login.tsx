@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from '@/lib/router';
 import { safeNext } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/LoginForm';
 import { useDocumentTitle } from '@/lib/use-document-title';

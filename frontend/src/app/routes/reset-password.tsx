@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { ResetPasswordForm } from '@/features/auth/components/ResetPasswordForm';
 import { useDocumentTitle } from '@/lib/use-document-title';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useMatch, useNavigate } from 'react-router-dom';
+import { NavLink, useMatch, useNavigate } from '@/lib/router';
 import { ColorDot } from '@/components/ColorDot';
 import { ItemMenu } from '@/components/ItemMenu';
 import { paths } from '@/config/paths';

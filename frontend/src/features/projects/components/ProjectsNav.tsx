@@ -2,7 +2,7 @@ import { useDndMonitor } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from '@/lib/router';
 import { paths } from '@/config/paths';
 import type { Project } from '@/lib/api/types';
 import { dragData, projectDragId } from '@/lib/drag';
