@@ -3,12 +3,6 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv } from 'vite';
 
-function reactRouterProduction(file: string): string {
-  return fileURLToPath(
-    new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url),
-  );
-}
-
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const apiTarget = env.VITE_API_PROXY_TARGET || 'http://127.0.0.1:5000';
@@ -28,13 +22,6 @@ export default defineConfig(({ mode }) => {
             new URL('./src/lib/use-sync-external-store-shim.ts', import.meta.url),
           ),
         },
-        // React Router's package exports only its development build; ship the production one.
-        ...(mode === 'production'
-          ? [
-              { find: /^react-router$/, replacement: reactRouterProduction('index.mjs') },
-              { find: /^react-router\/dom$/, replacement: reactRouterProduction('dom-export.mjs') },
-            ]
-          : []),
       ],
     },
     server: { host: '127.0.0.1', port: 5173, proxy },

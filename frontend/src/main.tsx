@@ -6,7 +6,7 @@ import './styles/global.css';
 import './styles/organise.css';
 import { AppProvider } from './app/provider';
 import { reloadOnStaleChunk } from './app/reload-on-stale-chunk';
-import { AppRouter } from './app/router';
+import { AppRoutes } from './app/router';
 import { initI18n } from './i18n';
 import { applyTheme } from './lib/theme';
 
@@ -21,7 +21,7 @@ await initI18n();
 createRoot(root).render(
   <StrictMode>
     <AppProvider>
-      <AppRouter />
+      <AppRoutes />
     </AppProvider>
   </StrictMode>,
 );

@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useSearch } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { onSessionExpired } from '@/lib/api/session';
 import { useEndSession } from '@/lib/auth/user';
 
 /** When a refresh fails mid-use, go to login and remember the page to come back to. */
 export function SessionExpiryWatcher() {
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [pathname, navigate] = useLocation();
+  const search = useSearch();
   const endSession = useEndSession();
-  const here = `${location.pathname}${location.search}`;
+  const here = search ? `${pathname}?${search}` : pathname;
 
   useEffect(
     () =>

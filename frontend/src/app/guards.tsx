@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
+import { Redirect, useLocation, useSearch, useSearchParams } from '@/lib/router';
 import { ErrorState } from '@/components/ErrorState';
 import { Spinner } from '@/components/Spinner';
 import { paths, safeNext } from '@/config/paths';
@@ -9,7 +9,8 @@ import { useUser } from '@/lib/auth/user';
 /** Signed-out people go to the login page, which sends them back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const user = useUser();
-  const location = useLocation();
+  const [pathname] = useLocation();
+  const search = useSearch();
   if (user.isPending) return <Spinner fullPage />;
   if (user.isError) {
     return (
@@ -19,8 +20,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!user.data) {
-    const here = `${location.pathname}${location.search}`;
-    return <Navigate to={paths.auth.login.getHref(here)} replace />;
+    const here = search ? `${pathname}?${search}` : pathname;
+    return <Redirect to={paths.auth.login.getHref(here)} replace />;
   }
   return children;
 }
@@ -43,6 +44,6 @@ export function GuestOnly({ children }: { children: ReactNode }) {
   const user = useUser();
   const [params] = useSearchParams();
   if (user.isPending) return <Spinner fullPage />;
-  if (user.data) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (user.data) return <Redirect to={safeNext(params.get('next'))} replace />;
   return children;
 }

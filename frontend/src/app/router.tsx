@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { Route, Switch } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { GuestOnly, RequireAdmin, RequireAuth } from './guards';
 import { AuthLayout } from './layout/AuthLayout';
@@ -24,73 +24,68 @@ const UsersRoute = lazy(() => import('./routes/users'));
 const JobsRoute = lazy(() => import('./routes/jobs'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
+/**
+ * One <Switch>, first match wins. Routes that share a layout wrap their page in it the same way,
+ * so moving between them keeps the layout mounted (React sees the same tree and only the page
+ * changes); the signed-in shell takes every path the auth pages do not.
+ */
 export function AppRoutes() {
   return (
     <>
       <SessionExpiryWatcher />
-      <Routes>
-        <Route element={<AuthLayout />}>
-          <Route
-            path={paths.auth.login.path}
-            element={
-              <GuestOnly>
-                <LoginRoute />
-              </GuestOnly>
-            }
-          />
-          <Route
-            path={paths.auth.register.path}
-            element={
-              <GuestOnly>
-                <RegisterRoute />
-              </GuestOnly>
-            }
-          />
-          <Route path={paths.auth.forgotPassword.path} element={<ForgotPasswordRoute />} />
-          <Route path={paths.auth.resetPassword.path} element={<ResetPasswordRoute />} />
+      <Switch>
+        <Route path={paths.auth.login.path}>
+          <AuthLayout>
+            <GuestOnly>
+              <LoginRoute />
+            </GuestOnly>
+          </AuthLayout>
         </Route>
-        <Route
-          element={
-            <RequireAuth>
-              <AppLayout />
-            </RequireAuth>
-          }
-        >
-          <Route path={paths.app.tasks.path} element={<TasksRoute />} />
-          <Route path={paths.app.inbox.path} element={<InboxRoute />} />
-          <Route path={paths.app.today.path} element={<TodayRoute />} />
-          <Route path={paths.app.upcoming.path} element={<UpcomingRoute />} />
-          <Route path={paths.app.project.path} element={<ProjectRoute />} />
-          <Route path={paths.app.label.path} element={<LabelRoute />} />
-          <Route path={paths.app.planner.path} element={<PlannerRoute />} />
-          <Route path={paths.app.settings.path} element={<SettingsRoute />} />
-          <Route
-            path={paths.app.users.path}
-            element={
-              <RequireAdmin>
-                <UsersRoute />
-              </RequireAdmin>
-            }
-          />
-          <Route
-            path={paths.app.jobs.path}
-            element={
-              <RequireAdmin>
-                <JobsRoute />
-              </RequireAdmin>
-            }
-          />
-          <Route path="*" element={<NotFoundRoute />} />
+        <Route path={paths.auth.register.path}>
+          <AuthLayout>
+            <GuestOnly>
+              <RegisterRoute />
+            </GuestOnly>
+          </AuthLayout>
         </Route>
-      </Routes>
+        <Route path={paths.auth.forgotPassword.path}>
+          <AuthLayout>
+            <ForgotPasswordRoute />
+          </AuthLayout>
+        </Route>
+        <Route path={paths.auth.resetPassword.path}>
+          <AuthLayout>
+            <ResetPasswordRoute />
+          </AuthLayout>
+        </Route>
+        <Route>
+          <RequireAuth>
+            <AppLayout>
+              <Switch>
+                <Route path={paths.app.tasks.path} component={TasksRoute} />
+                <Route path={paths.app.inbox.path} component={InboxRoute} />
+                <Route path={paths.app.today.path} component={TodayRoute} />
+                <Route path={paths.app.upcoming.path} component={UpcomingRoute} />
+                <Route path={paths.app.project.path} component={ProjectRoute} />
+                <Route path={paths.app.label.path} component={LabelRoute} />
+                <Route path={paths.app.planner.path} component={PlannerRoute} />
+                <Route path={paths.app.settings.path} component={SettingsRoute} />
+                <Route path={paths.app.users.path}>
+                  <RequireAdmin>
+                    <UsersRoute />
+                  </RequireAdmin>
+                </Route>
+                <Route path={paths.app.jobs.path}>
+                  <RequireAdmin>
+                    <JobsRoute />
+                  </RequireAdmin>
+                </Route>
+                <Route component={NotFoundRoute} />
+              </Switch>
+            </AppLayout>
+          </RequireAuth>
+        </Route>
+      </Switch>
     </>
-  );
-}
-
-export function AppRouter() {
-  return (
-    <BrowserRouter>
-      <AppRoutes />
-    </BrowserRouter>
   );
 }

@@ -32,3 +32,11 @@ describe('safeNext', () => {
     expect(paths.auth.login.getHref('/')).toBe('/login');
   });
 });
+
+describe('paths.app.label', () => {
+  // wouter matches the path after decodeURI, which leaves the escapes of reserved characters.
+  it.each(['home', 'a/b é', '50%', 'a#b?c&d'])('gets %s back from its href', (name) => {
+    const param = decodeURI(paths.app.label.getHref(name)).slice('/labels/'.length);
+    expect(paths.app.label.nameOf(param)).toBe(name);
+  });
+});

@@ -31,6 +31,14 @@ export const paths = {
     label: {
       path: '/labels/:name',
       getHref: (name: string) => `/labels/${encodeURIComponent(name)}`,
+      /** The name in a matched `:name` (wouter leaves `%2F`, `%23`... of decodeURI undecoded). */
+      nameOf: (param: string | undefined): string => {
+        try {
+          return decodeURIComponent(param ?? '');
+        } catch {
+          return param ?? '';
+        }
+      },
     },
     planner: { path: '/plan', getHref: () => '/plan' },
     settings: { path: '/settings', getHref: () => '/settings' },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useHistoryState } from '@/lib/router';
 
 /** Every keyboard shortcut, in the order the help dialog lists them. */
 export const SHORTCUTS = [
@@ -93,8 +93,7 @@ export const SEARCH_INPUT_ID = 'task-search';
 
 /** Focuses `ref` on mount when the navigation that opened the page asked for field `id`. */
 export function useFocusRequest(id: string, ref: RefObject<HTMLElement | null>): void {
-  const location = useLocation();
-  const wanted = (location.state as { focus?: string } | null)?.focus === id;
+  const wanted = useHistoryState<{ focus?: string } | null>()?.focus === id;
   useEffect(() => {
     if (wanted) ref.current?.focus();
   }, [wanted, ref]);

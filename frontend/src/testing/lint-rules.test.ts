@@ -22,7 +22,7 @@ describe('the structure lint rules', () => {
 
   it.each([
     ['src/lib/backward.ts', "import { useTasks } from '@/features/tasks/api/get-tasks';"],
-    ['src/components/Backward.tsx', "import { AppRouter } from '../app/router';"],
+    ['src/components/Backward.tsx', "import { AppRoutes } from '../app/router';"],
     ['src/features/tasks/backward.ts', "import { AppRoutes } from '@/app/router';"],
     [
       'src/features/tasks/cross.ts',

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { MemoryRouter, useLocation } from 'react-router-dom';
+import { useLocation, useSearch } from '@/lib/router';
 import { AppProvider } from '@/app/provider';
 import { AppRoutes } from '@/app/router';
 
@@ -12,22 +12,30 @@ function createTestQueryClient() {
   });
 }
 
-/** Shows the current URL so tests can assert where navigation went. */
+/** Shows the current URL (as the address bar has it) so tests can assert where navigation went. */
 function LocationProbe() {
-  const location = useLocation();
-  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+  // Subscribed to wouter for the re-render; the text is the URL before wouter's decodeURI.
+  useLocation();
+  useSearch();
+  return (
+    <output data-testid="location">{`${window.location.pathname}${window.location.search}`}</output>
+  );
+}
+
+/** The app runs on the browser's history (jsdom's here): each render starts at `url`, no state. */
+function visit(url: string) {
+  window.history.replaceState(null, '', url);
 }
 
 /** The whole app (routes, guards, layout) at a URL, with a fresh cache. */
 export function renderApp(url = '/') {
   const user = userEvent.setup();
   const queryClient = createTestQueryClient();
+  visit(url);
   const result = render(
     <AppProvider queryClient={queryClient}>
-      <MemoryRouter initialEntries={[url]}>
-        <AppRoutes />
-        <LocationProbe />
-      </MemoryRouter>
+      <AppRoutes />
+      <LocationProbe />
     </AppProvider>,
   );
   return { user, queryClient, ...result };
@@ -37,12 +45,11 @@ export function renderApp(url = '/') {
 export function renderWithProviders(ui: ReactNode, url = '/') {
   const user = userEvent.setup();
   const queryClient = createTestQueryClient();
+  visit(url);
   const result = render(
     <AppProvider queryClient={queryClient}>
-      <MemoryRouter initialEntries={[url]}>
-        {ui}
-        <LocationProbe />
-      </MemoryRouter>
+      {ui}
+      <LocationProbe />
     </AppProvider>,
   );
   return { user, queryClient, ...result };

@@ -1,6 +1,6 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, useLocation } from '@/lib/router';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { OfflineBanner } from '@/components/OfflineBanner';
 import { ShortcutHelp } from '@/components/ShortcutHelp';
@@ -17,19 +17,18 @@ import { LogoutButton } from './LogoutButton';
 import { Sidebar } from './Sidebar';
 
 /** The signed-in shell: header, the sidebar of views and projects (a drawer on phones), the page. */
-export default function AppLayout() {
+export default function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const user = useUser();
   useAdoptBrowserTimezone(user.data);
-  const location = useLocation();
+  const [pathname, navigate] = useLocation();
   const main = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   // The drawer belongs to the page it was opened on: following a link closes it.
   const [drawerOpenAt, setDrawerOpenAt] = useState<string | null>(null);
-  const drawerOpen = drawerOpenAt === location.pathname;
-  const setDrawerOpen = (open: boolean) => setDrawerOpenAt(open ? location.pathname : null);
+  const drawerOpen = drawerOpenAt === pathname;
+  const setDrawerOpen = (open: boolean) => setDrawerOpenAt(open ? pathname : null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const navigate = useNavigate();
   useShortcuts({
     help: () => setHelpOpen(true),
     // The page's quick-add field, or the Inbox's when this page has none.
@@ -50,7 +49,7 @@ export default function AppLayout() {
       return;
     }
     main.current?.focus();
-  }, [location.pathname]);
+  }, [pathname]);
 
   const closeDrawer = () => {
     setDrawerOpen(false);
@@ -112,9 +111,7 @@ export default function AppLayout() {
           )}
           <Sidebar open={drawerOpen} onClose={closeDrawer} />
           <main id="main" className="page" tabIndex={-1} ref={main}>
-            <Suspense fallback={<Spinner />}>
-              <Outlet />
-            </Suspense>
+            <Suspense fallback={<Spinner />}>{children}</Suspense>
           </main>
         </div>
       </DragLayer>

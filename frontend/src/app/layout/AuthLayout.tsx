@@ -1,13 +1,12 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router-dom';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { OfflineBanner } from '@/components/OfflineBanner';
 import { Spinner } from '@/components/Spinner';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 
 /** The signed-out shell: a centred card, with language and theme still at hand. */
-export function AuthLayout() {
+export function AuthLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="auth">
@@ -21,9 +20,7 @@ export function AuthLayout() {
       <OfflineBanner />
       <main id="main" className="auth__card">
         <p className="auth__tagline">{t('auth.tagline')}</p>
-        <Suspense fallback={<Spinner />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<Spinner />}>{children}</Suspense>
       </main>
     </div>
   );

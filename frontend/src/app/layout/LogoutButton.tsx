@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import { useLogout } from '@/features/auth/api/logout';
 
 export function LogoutButton() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const describeError = useErrorMessage();
   const logout = useLogout();
   return (

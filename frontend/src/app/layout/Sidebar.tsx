@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { NavLink } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { LabelsNav } from '@/features/labels/components/LabelsNav';
 import { ProjectsNav } from '@/features/projects/components/ProjectsNav';

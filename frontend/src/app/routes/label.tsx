@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams } from '@/lib/router';
+import { paths } from '@/config/paths';
 import { ViewPage } from '../ViewPage';
 
 export default function LabelRoute() {
   const { t } = useTranslation();
-  const name = useParams().name ?? '';
+  const name = paths.app.label.nameOf(useParams().name);
   return (
     <ViewPage
       key={name}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from '@/lib/router';
 import { EmptyState } from '@/components/EmptyState';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';

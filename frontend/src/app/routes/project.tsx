@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams } from '@/lib/router';
 import { ErrorState } from '@/components/ErrorState';
 import { Spinner } from '@/components/Spinner';
 import { ApiError } from '@/lib/api/errors';

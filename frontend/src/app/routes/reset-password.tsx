@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { ResetPasswordForm } from '@/features/auth/components/ResetPasswordForm';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -8,7 +8,7 @@ export default function ResetPasswordRoute() {
   const { t } = useTranslation();
   // The emailed link carries the token in the fragment (#token=…), which browsers never
   // send to a server, so no access log can record it.
-  const token = new URLSearchParams(useLocation().hash.slice(1)).get('token');
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
   useDocumentTitle(t('auth.resetTitle'));
   if (!token) {
     return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from '@/lib/router';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';

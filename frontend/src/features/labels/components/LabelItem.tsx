@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useMatch, useNavigate } from 'react-router-dom';
+import { NavLink, useLocation, useRoute } from '@/lib/router';
 import { ColorDot } from '@/components/ColorDot';
 import { ItemMenu } from '@/components/ItemMenu';
 import { paths } from '@/config/paths';
@@ -14,9 +14,10 @@ type LabelItemProps = { label: Label; count: number };
 /** One label: a link to the tasks carrying it, renamed or deleted from its menu. */
 export function LabelItem({ label, count }: LabelItemProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const describeError = useErrorMessage();
-  const here = useMatch(paths.app.label.getHref(label.name));
+  const [onLabelPage, params] = useRoute(paths.app.label.path);
+  const here = onLabelPage && paths.app.label.nameOf(params.name) === label.name;
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const remove = useDeleteLabel();
 

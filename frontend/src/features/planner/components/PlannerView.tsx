@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { useErrorMessage } from '@/lib/api/use-error-message';
 import type { Plan } from '@/lib/api/types';

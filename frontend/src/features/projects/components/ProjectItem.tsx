@@ -2,7 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useMatch, useNavigate } from 'react-router-dom';
+import { NavLink, useLocation, useRoute } from '@/lib/router';
 import { ColorDot } from '@/components/ColorDot';
 import { ItemMenu } from '@/components/ItemMenu';
 import { paths } from '@/config/paths';
@@ -23,8 +23,8 @@ type ProjectItemProps = {
 /** One project in the sidebar: a link, a drop target for tasks, draggable, with its menu. */
 export function ProjectItem({ project, count, onMove, first, last }: ProjectItemProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const here = useMatch(paths.app.project.getHref(project.id));
+  const [, navigate] = useLocation();
+  const [here] = useRoute(paths.app.project.getHref(project.id));
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const update = useUpdateProject();

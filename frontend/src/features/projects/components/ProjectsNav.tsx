@@ -2,7 +2,7 @@ import { useDndMonitor } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation } from '@/lib/router';
 import { paths } from '@/config/paths';
 import type { Project } from '@/lib/api/types';
 import { dragData, projectDragId } from '@/lib/drag';
@@ -19,7 +19,7 @@ type ProjectsNavProps = { counts?: Record<string, number> };
 /** The sidebar's projects: create, open, reorder (drag or menu), edit, archive, delete. */
 export function ProjectsNav({ counts }: ProjectsNavProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const projects = useProjects();
   const create = useCreateProject();
   const move = useMoveProject();

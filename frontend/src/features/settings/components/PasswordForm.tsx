@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation } from '@/lib/router';
 import { TextField } from '@/components/TextField';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
@@ -17,7 +17,7 @@ export function PasswordForm() {
   const errorText = useFieldErrorText();
   const change = useChangePassword();
   const endSession = useEndSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { register, handleSubmit, setError, errors } = useForm<PasswordFields>({
     defaultValues: { current: '', password: '', repeat: '' },
   });

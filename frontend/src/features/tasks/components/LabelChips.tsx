@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 
 /** A task's labels; each chip opens the list of tasks carrying it. */

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from '@/lib/router';
 import { TASK_SORTS, type TaskFilter, type TaskListParams, type TaskSort } from '../api/get-tasks';
 
 const FILTERS: TaskFilter[] = ['all', 'open', 'done'];
