@@ -5,8 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from flask_jwt_extended import create_access_token
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 
 from app import create_app
 from app.core.extensions import db
@@ -224,3 +225,67 @@ def test_the_planner_serves_a_search_from_the_trigram_indexes():
         drop_database(url)
 
     assert all(name in plan for name in SEARCH_INDEXES), plan
+
+
+def _searched_statement(app, user_id: int, q: str) -> tuple[str, object]:
+    """The statement ``GET /api/tasks?q=...`` runs, with its parameters, from the app itself."""
+    captured = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        if "FROM tasks" in statement:
+            captured.append((statement, parameters))
+
+    with app.app_context():
+        headers = {"Authorization": f"Bearer {create_access_token(identity=str(user_id))}"}
+        event.listen(db.engine, "before_cursor_execute", remember)
+        try:
+            response = app.test_client().get(f"/api/tasks?per_page=20&q={q}", headers=headers)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", remember)
+    assert response.status_code == 200 and len(captured) == 1, response.json
+    return captured[0]
+
+
+def test_the_list_searches_through_the_trigram_indexes_when_one_title_in_a_thousand_matches():
+    """Planned with its real parameters (the page, the capped count), the list's search must not
+    walk the sort index: with a coarse histogram a bucket bound holding the word made the
+    planner expect 1% of the rows to match (migration 0008)."""
+    url = create_database("tarefa_search_plan")
+    try:
+        migrate_database(url)
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
+            connection.execute(
+                text(
+                    "INSERT INTO tasks (user_id, title, description, done, priority, position, "
+                    "created_at, updated_at) SELECT 1, CASE WHEN n % 1000 = 7 THEN "
+                    "'Revisar o orçamento de ' || n ELSE (ARRAY['Ligar para', 'Enviar', "
+                    "'Comprar', 'Write', 'Plan'])[1 + n % 5] || ' #' || n END, NULL, false, 4, n, "
+                    "now() - make_interval(mins => 100000 - n), now() "
+                    "FROM generate_series(1, 100000) n"
+                )
+            )
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            # As autovacuum would: empties the GIN indexes' pending lists, then the statistics.
+            connection.execute(text("VACUUM ANALYZE tasks"))
+        app = create_app({"APP_ENV": "testing", "DATABASE_URL": url, **FAST_ARGON2})
+        statement, parameters = _searched_statement(app, 1, "orçamento")
+        with engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            plan = "\n".join(row[0] for row in raw.execute("EXPLAIN " + statement, parameters))
+            targets = connection.execute(
+                text(
+                    "SELECT attname, attstattarget FROM pg_attribute WHERE attrelid = "
+                    "'tasks'::regclass AND attname IN ('title', 'description') ORDER BY attname"
+                )
+            ).all()
+        with app.app_context():
+            db.engine.dispose()
+        engine.dispose()
+    finally:
+        drop_database(url)
+
+    assert [tuple(row) for row in targets] == [("description", 1000), ("title", 1000)]
+    assert "ix_tasks_title_trgm" in plan, plan
+    assert "ix_tasks_user_created" not in plan, plan
