@@ -20,18 +20,17 @@ from app.repositories.pagination import Page
 from app.repositories.task_rows import ReminderRow, TaskRow
 from app.schemas.time_fields import request_language
 
-
-def _instant(value: Any) -> str | None:
-    return None if value is None else value.isoformat()
+# Dates and instants are left to orjson, which writes them as isoformat() does (UTC
+# instants end in +00:00; microseconds only when there are some).
 
 
 def reminder_dict(reminder: ReminderRow) -> dict[str, Any]:
     fire_at = reminder.fire_at
     return {
         "id": reminder.id,
-        "remind_at": _instant(reminder.remind_at),
+        "remind_at": reminder.remind_at,
         "before_minutes": reminder.before_minutes,
-        "fire_at": _instant(fire_at),
+        "fire_at": fire_at,
         "sent": fire_at is not None and reminder.sent_for == fire_at,
     }
 
@@ -47,9 +46,9 @@ def task_dict(task: TaskRow, language: str) -> dict[str, Any]:
         "title": task.title,
         "description": task.description,
         "done": task.done,
-        "due_date": None if due_date is None else due_date.isoformat(),
+        "due_date": due_date,
         "due_time": None if due_time is None else due_time.strftime("%H:%M"),
-        "due_at": None if due is None else due.isoformat(),
+        "due_at": due,
         "recurrence": task.recurrence,
         "reminders": [reminder_dict(reminder) for reminder in task.reminders],
         "recurrence_text": describe(task.recurrence, language) if task.recurrence else None,
@@ -59,12 +58,12 @@ def task_dict(task: TaskRow, language: str) -> dict[str, Any]:
         "priority": task.priority,
         "labels": task.label_names,
         "position": task.position,
-        "completed_at": _instant(task.completed_at),
+        "completed_at": task.completed_at,
         "subtask_count": task.subtask_count,
         "subtasks_done": task.subtasks_done,
         "user_id": task.user_id,
-        "created_at": _instant(task.created_at),
-        "updated_at": _instant(task.updated_at),
+        "created_at": task.created_at,
+        "updated_at": task.updated_at,
     }
 
 
