@@ -430,6 +430,8 @@ def count_transactions(app):
 def test_writes_answer_from_the_transaction_that_made_them(app, client, headers, listed):
     task = listed["Buy milk"]
     create(client, headers, title="Step", parent_id=task, done=True)
+    # A due time makes the answer read the owner's zone, which must not open a second one.
+    client.patch(f"/api/tasks/{task}", json={"due_time": "09:30"}, headers=headers)
 
     with count_transactions(app) as toggling:
         toggled = client.post(f"/api/tasks/{task}/toggle", headers=headers).json
@@ -440,7 +442,15 @@ def test_writes_answer_from_the_transaction_that_made_them(app, client, headers,
             headers=headers,
         ).json
     with count_transactions(app) as creating:
-        created = create(client, headers, title="New", labels=["casa"], parent_id=task)
+        created = create(
+            client,
+            headers,
+            title="New",
+            labels=["casa"],
+            parent_id=task,
+            due_date="2026-12-05",
+            due_time="18:00",
+        )
 
     # One transaction each, yet the answer shows what was committed: the new state, the
     # labels written through the link table, the subtask progress counted after the insert.
@@ -452,5 +462,9 @@ def test_writes_answer_from_the_transaction_that_made_them(app, client, headers,
         True,
     )
     assert (created["labels"], created["parent_id"]) == (["casa"], task)
+    assert (toggled["due_at"], created["due_at"]) == (
+        "2026-12-03T09:30:00+00:00",
+        "2026-12-05T18:00:00+00:00",
+    )
     parent = client.get(f"/api/tasks/{task}", headers=headers).json
     assert (parent["subtask_count"], parent["subtasks_done"]) == (2, 1)

@@ -54,7 +54,7 @@ class RRule(fields.String):
             raise ValidationError(str(error)) from None
 
 
-def _zone_of(owner_id: int) -> ZoneInfo:
+def owner_zone(owner_id: int) -> ZoneInfo:
     """The owner's zone, looked up once per request however many tasks are dumped."""
     zones: dict[int, ZoneInfo] = g.setdefault("owner_zones", {})
     if owner_id not in zones:
@@ -66,7 +66,7 @@ def due_at(task: Any) -> str | None:
     """The task's due instant in UTC (ISO 8601), when it has a due date and a time."""
     if task.due_date is None or task.due_time is None:
         return None
-    instant = due_instant(task.due_date, task.due_time, _zone_of(task.user_id))
+    instant = due_instant(task.due_date, task.due_time, owner_zone(task.user_id))
     return instant.isoformat() if instant else None
 
 

@@ -18,6 +18,7 @@ from app.repositories.keyset import InvalidCursor
 from app.repositories.pagination import Page
 from app.repositories.task_rows import TaskRow
 from app.repositories.tasks import Counts
+from app.schemas.time_fields import owner_zone
 from app.services import recurring, reminders
 from app.services.labels import resolve_labels
 from app.services.projects import require_project
@@ -87,6 +88,8 @@ def _committed(owner_id: int, task_ids: list[int]) -> list[Task]:
         )
     }
     tasks = [by_id[task_id] for task_id in task_ids if task_id in by_id]
+    # The answer shows due times in the owner's zone: read it now, in this transaction.
+    owner_zone(owner_id)
     session = db.session()
     session.expire_on_commit = False
     try:
