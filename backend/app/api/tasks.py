@@ -16,7 +16,7 @@ from app.jobs import enqueue
 from app.jobs.planning import breakdown_task, generate_plan
 from app.schemas.jobs import JobAcceptedOut
 from app.schemas.planning import BreakdownIn, GenerateIn, PlanPreviewOut, PlanSavedOut
-from app.schemas.task_json import task_page_response
+from app.schemas.task_json import task_page_response, task_response
 from app.schemas.tasks import (
     BulkIn,
     BulkOut,
@@ -102,7 +102,7 @@ class TaskById(MethodView):
     @blp.doc(**BEARER)
     def get(self, task_id: int) -> Any:
         """One of your tasks."""
-        return task_service.get_task(owner_id=current_user_id(), task_id=task_id)
+        return task_response(task_service.read_task(owner_id=current_user_id(), task_id=task_id))
 
     @blp.arguments(TaskUpdate, required=False)
     @blp.response(200, TaskOut)

@@ -195,6 +195,22 @@ def list_tasks(
     )
 
 
+# One task as the list shows it: the same row, read by its id.
+_ONE_TASK_ROW = select(
+    *TASK_COLUMNS,
+    *task_rows.owner_columns(bindparam("owner_id", type_=Integer)),
+    *task_rows.row_columns(TASKS),
+).where(
+    TASKS.id == bindparam("task_id", type_=Integer),
+    TASKS.user_id == bindparam("owner_id", type_=Integer),
+)
+
+
+def owned_task_row(*, owner_id: int, task_id: int) -> TaskRow | None:
+    """The owner's task as a list row (one statement, no ORM object), or None."""
+    return db.session.execute(_ONE_TASK_ROW, {"owner_id": owner_id, "task_id": task_id}).first()
+
+
 def _progress_of(task: Any) -> list[ColumnElement[int]]:
     subtask = aliased(Task, name="subtask")
     children = select(func.count(subtask.id)).where(subtask.parent_id == task.id)

@@ -1,6 +1,6 @@
 """The task list as JSON without marshmallow's per-field loop: plain dicts dumped by orjson.
 
-Hot path only (``GET /api/tasks``), from the list's rows (``repositories.task_rows``). The
+Hot paths only (``GET /api/tasks`` and ``GET /api/tasks/<id>``), from the list's rows (``repositories.task_rows``). The
 output is exactly ``TaskPage``'s, which stays the documented schema;
 ``tests/test_task_json.py`` compares each listed task with ``TaskOut``'s dump of the same
 task and fails when ``TaskOut`` gains a field this module does not write.
@@ -80,3 +80,8 @@ def task_page_response(page: Page[TaskRow]) -> Response:
         "next_cursor": page.next_cursor,
     }
     return Response(orjson.dumps(body), mimetype="application/json")
+
+
+def task_response(task: TaskRow) -> Response:
+    """One task (``TaskOut``) as a JSON response."""
+    return Response(orjson.dumps(task_dict(task, request_language())), mimetype="application/json")

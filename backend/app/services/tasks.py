@@ -66,6 +66,14 @@ def _owned(owner_id: int, task_id: int, field: str | None = None) -> Task:
     return task
 
 
+def read_task(*, owner_id: int, task_id: int) -> TaskRow:
+    """The owner's task to show (a list row: read in one statement, nothing to change)."""
+    row = task_repository.owned_task_row(owner_id=owner_id, task_id=task_id)
+    if row is None:
+        raise NotFound("Task not found.")
+    return row
+
+
 def get_task(*, owner_id: int, task_id: int) -> Task:
     task = task_repository.get_owned_task(owner_id=owner_id, task_id=task_id, with_progress=True)
     if task is None:
