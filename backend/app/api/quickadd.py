@@ -10,6 +10,7 @@ from flask_jwt_extended import jwt_required
 from app.api.deps import BEARER, current_user_id, failure
 from app.core.api import Blueprint
 from app.schemas.quickadd import ParseIn, ParseOut, QuickCreateIn
+from app.schemas.task_json import task_response
 from app.schemas.tasks import TaskOut
 from app.services import quick as quick_service
 
@@ -53,6 +54,7 @@ def quick_add(data: dict[str, Any]) -> Any:
     """Parse a quick-add line and create the task. A ``#project`` you do not have yet is
     created, as labels are. ``project_id`` and ``due_date`` apply when the line names no
     project or date; ``labels`` join the line's own."""
-    return quick_service.quick_create(
+    created = quick_service.quick_create(
         owner_id=current_user_id(), default_language=accepted_language(), **data
     )
+    return task_response(created, status=201)

@@ -89,7 +89,8 @@ class Tasks(MethodView):
     def post(self, data: dict[str, Any]) -> Any:
         """Add a task at the end of its project or the Inbox (optionally under a parent
         task of yours, whose project it shares). Unknown label names are created."""
-        return task_service.create_task(owner_id=current_user_id(), fields=data)
+        created = task_service.create_task(owner_id=current_user_id(), fields=data)
+        return task_response(created, status=201)
 
 
 @blp.route(f"/<int(max={MAX_ID}):task_id>")
@@ -113,7 +114,10 @@ class TaskById(MethodView):
     def patch(self, data: dict[str, Any], task_id: int) -> Any:
         """Change any of the task's fields. A new project_id moves the task and its
         subtasks to the end of that project; labels replaces the task's labels."""
-        return task_service.update_task(owner_id=current_user_id(), task_id=task_id, changes=data)
+        changed = task_service.update_task(
+            owner_id=current_user_id(), task_id=task_id, changes=data
+        )
+        return task_response(changed)
 
     @blp.response(204)
     @blp.alt_response(401, **UNAUTHORIZED)
@@ -133,7 +137,7 @@ class TaskById(MethodView):
 @blp.doc(**BEARER)
 def toggle(task_id: int) -> Any:
     """Flip the task between open and done."""
-    return task_service.toggle_task(owner_id=current_user_id(), task_id=task_id)
+    return task_response(task_service.toggle_task(owner_id=current_user_id(), task_id=task_id))
 
 
 @blp.route("/counts", methods=["GET"])
@@ -163,7 +167,9 @@ def counts() -> Any:
 def move(data: dict[str, Any], task_id: int) -> Any:
     """Put the task right before or after another task of the destination list, or at its
     end; ``project_id`` (null: the Inbox) moves it, with its subtasks, to another list."""
-    return task_service.move_task(owner_id=current_user_id(), task_id=task_id, **data)
+    return task_response(
+        task_service.move_task(owner_id=current_user_id(), task_id=task_id, **data)
+    )
 
 
 @blp.route("/bulk", methods=["POST"])

@@ -1,6 +1,6 @@
 """The task list as JSON without marshmallow's per-field loop: plain dicts dumped by orjson.
 
-Hot paths only (``GET /api/tasks`` and ``GET /api/tasks/<id>``), from the list's rows (``repositories.task_rows``). The
+Hot paths only (the list, and the answers of the single-task reads and writes), from the list's rows (``repositories.task_rows``). The
 output is exactly ``TaskPage``'s, which stays the documented schema;
 ``tests/test_task_json.py`` compares each listed task with ``TaskOut``'s dump of the same
 task and fails when ``TaskOut`` gains a field this module does not write.
@@ -82,6 +82,7 @@ def task_page_response(page: Page[TaskRow]) -> Response:
     return Response(orjson.dumps(body), mimetype="application/json")
 
 
-def task_response(task: TaskRow) -> Response:
+def task_response(task: TaskRow, status: int = 200) -> Response:
     """One task (``TaskOut``) as a JSON response."""
-    return Response(orjson.dumps(task_dict(task, request_language())), mimetype="application/json")
+    body = orjson.dumps(task_dict(task, request_language()))
+    return Response(body, status=status, mimetype="application/json")

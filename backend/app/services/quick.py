@@ -12,10 +12,10 @@ from app.core.errors import DomainError
 from app.domain.limits import TITLE_MAX_LENGTH
 from app.domain.quickadd import Parsed, parse
 from app.domain.recurrence_text import describe
-from app.models import Task
 from app.models.task import NO_PRIORITY
 from app.repositories import projects as project_repository
 from app.repositories import users as user_repository
+from app.repositories.task_rows import TaskRow
 from app.services import projects
 from app.services import tasks as task_service
 
@@ -98,7 +98,7 @@ def quick_create(
     labels: list[str] | None = None,
     description: str | None = None,
     priority: int | None = None,
-) -> Task:
+) -> TaskRow:
     """Parse a line and create the task it describes (with its reminder, if it says one).
 
     ``project_id``, ``due_date``, ``labels`` and ``priority`` come from the view the line was

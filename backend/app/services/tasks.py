@@ -81,6 +81,16 @@ def get_task(*, owner_id: int, task_id: int) -> Task:
     return task
 
 
+def _committed_row(owner_id: int, task_id: int) -> TaskRow:
+    """Read the task back as the answer shows it, with every write of this request applied,
+    then commit: one transaction, and one statement to read it (a list row, no ORM object)."""
+    db.session.flush()
+    row = task_repository.owned_task_row(owner_id=owner_id, task_id=task_id)
+    db.session.commit()
+    assert row is not None, "a task written in this transaction is there to read"
+    return row
+
+
 def _committed(owner_id: int, task_ids: list[int]) -> list[Task]:
     """Read the tasks back with every write of this request applied (bulk UPDATEs bypass
     the objects in memory), with their subtask progress, then commit.
@@ -107,7 +117,7 @@ def _committed(owner_id: int, task_ids: list[int]) -> list[Task]:
     return tasks
 
 
-def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
+def create_task(*, owner_id: int, fields: dict[str, Any]) -> TaskRow:
     """Add a task at the end of its project (or the Inbox); a subtask joins its parent's
     project, at the end of its siblings."""
     fields = dict(fields)
@@ -133,7 +143,7 @@ def create_task(*, owner_id: int, fields: dict[str, Any]) -> Task:
     reminders.set_reminders(task, reminder_items)
     _append(task)
     task_repository.add([task])
-    return _committed(owner_id, [task.id])[0]
+    return _committed_row(owner_id, task.id)
 
 
 def _append(task: Task) -> None:
@@ -184,7 +194,7 @@ def _set_project(task: Task, project_id: int | None) -> None:
     task_repository.set_project(task_repository.descendant_ids([task.id]), project_id)
 
 
-def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task:
+def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> TaskRow:
     task = _owned(owner_id, task_id)
     for name in UPDATABLE_FIELDS:
         if name in changes:
@@ -202,7 +212,7 @@ def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task
         _check_destination(owner_id, changes["project_id"])
         _set_project(task, changes["project_id"])
         _append(task)
-    return _committed(owner_id, [task.id])[0]
+    return _committed_row(owner_id, task.id)
 
 
 def _set_done(task: Task, done: bool) -> None:
@@ -213,10 +223,10 @@ def _set_done(task: Task, done: bool) -> None:
     task.set_done(done)
 
 
-def toggle_task(*, owner_id: int, task_id: int) -> Task:
+def toggle_task(*, owner_id: int, task_id: int) -> TaskRow:
     task = _owned(owner_id, task_id)
     _set_done(task, not task.done)
-    return _committed(owner_id, [task.id])[0]
+    return _committed_row(owner_id, task.id)
 
 
 def delete_task(*, owner_id: int, task_id: int) -> None:
@@ -231,7 +241,7 @@ def move_task(
     before_id: int | None = None,
     after_id: int | None = None,
     project_id: Any = UNSET,
-) -> Task:
+) -> TaskRow:
     """Put a task right before or after another task, between two neighbours, or at the end
     of a list.
 
@@ -259,7 +269,7 @@ def move_task(
         raise Conflict(NOT_NEIGHBOURS)
     if both or task not in (before, after):  # next to itself: already in place
         positions.place(Task, task, scope, before=before, after=after)
-    return _committed(owner_id, [task.id])[0]
+    return _committed_row(owner_id, task.id)
 
 
 def _check_anchor(task: Task, anchor: Task, project_id: int | None, field: str) -> None:
