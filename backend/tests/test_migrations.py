@@ -194,6 +194,19 @@ def test_search_indexes_exist_on_postgresql_only_and_downgrade_drops_them(fresh_
     assert _index_names(fresh_url) == before
 
 
+def _add_user_with_tasks(connection, title_sql: str, description_sql: str) -> None:
+    """User 1 with 100,000 tasks, the n-th made n minutes after the first; ``title_sql`` and
+    ``description_sql`` are SQL expressions of n."""
+    connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
+    connection.execute(
+        text(  # the expressions are the tests' own SQL
+            "INSERT INTO tasks (user_id, title, description, done, priority, position, "  # noqa: S608
+            f"created_at, updated_at) SELECT 1, {title_sql}, {description_sql}, false, 4, n, "
+            "now() - make_interval(mins => 100000 - n), now() FROM generate_series(1, 100000) n"
+        )
+    )
+
+
 def test_the_planner_serves_a_search_from_the_trigram_indexes():
     """A user with 100,000 tasks: the search reads the trigram indexes, not every task."""
     url = create_database("tarefa_trgm")
@@ -201,13 +214,8 @@ def test_the_planner_serves_a_search_from_the_trigram_indexes():
         migrate_database(url)
         engine = create_engine(url)
         with engine.begin() as connection:
-            connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
-            connection.execute(
-                text(
-                    "INSERT INTO tasks (user_id, title, description, done, priority, position, "
-                    "created_at, updated_at) SELECT 1, 'Task ' || md5(n::text), 'About ' || "
-                    "md5((-n)::text), false, 4, n, now(), now() FROM generate_series(1, 100000) n"
-                )
+            _add_user_with_tasks(
+                connection, "'Task ' || md5(n::text)", "'About ' || md5((-n)::text)"
             )
             connection.execute(text("ANALYZE tasks"))
             connection.execute(text("SET LOCAL enable_seqscan = off"))
@@ -255,16 +263,11 @@ def test_the_list_searches_through_the_trigram_indexes_when_one_title_in_a_thous
         migrate_database(url)
         engine = create_engine(url)
         with engine.begin() as connection:
-            connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
-            connection.execute(
-                text(
-                    "INSERT INTO tasks (user_id, title, description, done, priority, position, "
-                    "created_at, updated_at) SELECT 1, CASE WHEN n % 1000 = 7 THEN "
-                    "'Revisar o orçamento de ' || n ELSE (ARRAY['Ligar para', 'Enviar', "
-                    "'Comprar', 'Write', 'Plan'])[1 + n % 5] || ' #' || n END, NULL, false, 4, n, "
-                    "now() - make_interval(mins => 100000 - n), now() "
-                    "FROM generate_series(1, 100000) n"
-                )
+            _add_user_with_tasks(
+                connection,
+                "CASE WHEN n % 1000 = 7 THEN 'Revisar o orçamento de ' || n ELSE (ARRAY["
+                "'Ligar para', 'Enviar', 'Comprar', 'Write', 'Plan'])[1 + n % 5] || ' #' || n END",
+                "NULL",
             )
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             # As autovacuum would: empties the GIN indexes' pending lists, then the statistics.

@@ -86,8 +86,8 @@ def _committed_row(owner_id: int, task_id: int) -> TaskRow:
     then commit: one transaction, and one statement to read it (a list row, no ORM object)."""
     db.session.flush()
     row = task_repository.owned_task_row(owner_id=owner_id, task_id=task_id)
-    db.session.commit()
     assert row is not None, "a task written in this transaction is there to read"
+    db.session.commit()
     return row
 
 
