@@ -41,6 +41,7 @@ sys.path.insert(0, str(BENCH_DIR.parent / "backend"))
 
 from tests.support.databases import create_database, drop_database  # noqa: E402
 from tests.support.ports import free_port  # noqa: E402
+from tests.support.queries import statements_reading_tasks  # noqa: E402
 
 import frontend  # noqa: E402 - bench/ modules, found through the script's directory
 import report  # noqa: E402
@@ -235,7 +236,7 @@ def query_plans(app: Flask, database_url: str, data: dict) -> list[seed.QueryPla
         with psycopg.connect(database_url, autocommit=True) as conn:
             for label, user_id, path in requests:
                 for number, (statement, params) in enumerate(
-                    seed.capture_queries(app, user_id, path), start=1
+                    statements_reading_tasks(app, user_id, path), start=1
                 ):
                     plans.append(seed.explain(conn, f"{label} — query {number}", statement, params))
     except (RuntimeError, psycopg.Error) as error:

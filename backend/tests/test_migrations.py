@@ -1,19 +1,21 @@
 """The committed migrations build exactly the schema the models describe."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_jwt_extended import create_access_token
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 
 from app import create_app
 from app.core.extensions import db
 from app.models.task import SEARCH_INDEXES, is_managed
 from tests.support.apps import FAST_ARGON2, migrate_database
 from tests.support.databases import create_database, drop_database
+from tests.support.queries import statements_reading_tasks
 
 
 def schema_differences(url):
@@ -194,86 +196,69 @@ def test_search_indexes_exist_on_postgresql_only_and_downgrade_drops_them(fresh_
     assert _index_names(fresh_url) == before
 
 
-def _add_user_with_tasks(connection, title_sql: str, description_sql: str) -> None:
-    """User 1 with 100,000 tasks, the n-th made n minutes after the first; ``title_sql`` and
-    ``description_sql`` are SQL expressions of n."""
-    connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
-    connection.execute(
-        text(  # the expressions are the tests' own SQL
-            "INSERT INTO tasks (user_id, title, description, done, priority, position, "  # noqa: S608
-            f"created_at, updated_at) SELECT 1, {title_sql}, {description_sql}, false, 4, n, "
-            "now() - make_interval(mins => 100000 - n), now() FROM generate_series(1, 100000) n"
-        )
-    )
-
-
-def test_the_planner_serves_a_search_from_the_trigram_indexes():
-    """A user with 100,000 tasks: the search reads the trigram indexes, not every task."""
-    url = create_database("tarefa_trgm")
+@contextmanager
+def _user_with_100_000_tasks(title_sql: str, description_sql: str) -> Iterator[tuple[str, Engine]]:
+    """A migrated scratch database whose user 1 has 100,000 tasks, the n-th made n minutes
+    after the first (``title_sql`` and ``description_sql`` are SQL expressions of n), vacuumed
+    and analysed as autovacuum would (which empties the GIN indexes' pending lists)."""
+    url = create_database("tarefa_search_plan")
     try:
         migrate_database(url)
         engine = create_engine(url)
         with engine.begin() as connection:
-            _add_user_with_tasks(
-                connection, "'Task ' || md5(n::text)", "'About ' || md5((-n)::text)"
+            connection.execute(INSERT_USER, {"email": "s@example.com", "no": False, "at": NOW})
+            connection.execute(
+                text(  # the expressions are the tests' own SQL
+                    "INSERT INTO tasks (user_id, title, description, done, priority, position, "  # noqa: S608
+                    f"created_at, updated_at) SELECT 1, {title_sql}, {description_sql}, false, "
+                    "4, n, now() - make_interval(mins => 100000 - n), now() "
+                    "FROM generate_series(1, 100000) n"
+                )
             )
-            connection.execute(text("ANALYZE tasks"))
-            connection.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = "\n".join(
-                connection.execute(
-                    text(
-                        "EXPLAIN SELECT id FROM tasks WHERE user_id = 1 AND "
-                        "(title ILIKE :q OR description ILIKE :q)"
-                    ),
-                    {"q": "%c4ca4238a0%"},  # md5('1')
-                ).scalars()
-            )
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE tasks"))
+        yield url, engine
         engine.dispose()
     finally:
         drop_database(url)
 
+
+def test_the_planner_serves_a_search_from_the_trigram_indexes():
+    """A user with 100,000 tasks: the search reads the trigram indexes, not every task."""
+    titles, descriptions = "'Task ' || md5(n::text)", "'About ' || md5((-n)::text)"
+    with (
+        _user_with_100_000_tasks(titles, descriptions) as (_url, engine),
+        engine.begin() as connection,
+    ):
+        connection.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(
+            connection.execute(
+                text(
+                    "EXPLAIN SELECT id FROM tasks WHERE user_id = 1 AND "
+                    "(title ILIKE :q OR description ILIKE :q)"
+                ),
+                {"q": "%c4ca4238a0%"},  # md5('1')
+            ).scalars()
+        )
+
     assert all(name in plan for name in SEARCH_INDEXES), plan
-
-
-def _searched_statement(app, user_id: int, q: str) -> tuple[str, object]:
-    """The statement ``GET /api/tasks?q=...`` runs, with its parameters, from the app itself."""
-    captured = []
-
-    def remember(_conn, _cursor, statement, parameters, _context, _many):
-        if "FROM tasks" in statement:
-            captured.append((statement, parameters))
-
-    with app.app_context():
-        headers = {"Authorization": f"Bearer {create_access_token(identity=str(user_id))}"}
-        event.listen(db.engine, "before_cursor_execute", remember)
-        try:
-            response = app.test_client().get(f"/api/tasks?per_page=20&q={q}", headers=headers)
-        finally:
-            event.remove(db.engine, "before_cursor_execute", remember)
-    assert response.status_code == 200 and len(captured) == 1, response.json
-    return captured[0]
 
 
 def test_the_list_searches_through_the_trigram_indexes_when_one_title_in_a_thousand_matches():
     """Planned with its real parameters (the page, the capped count), the list's search must not
     walk the sort index: with a coarse histogram a bucket bound holding the word made the
     planner expect 1% of the rows to match (migration 0008)."""
-    url = create_database("tarefa_search_plan")
-    try:
-        migrate_database(url)
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            _add_user_with_tasks(
-                connection,
-                "CASE WHEN n % 1000 = 7 THEN 'Revisar o orçamento de ' || n ELSE (ARRAY["
-                "'Ligar para', 'Enviar', 'Comprar', 'Write', 'Plan'])[1 + n % 5] || ' #' || n END",
-                "NULL",
-            )
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            # As autovacuum would: empties the GIN indexes' pending lists, then the statistics.
-            connection.execute(text("VACUUM ANALYZE tasks"))
+    titles = (
+        "CASE WHEN n % 1000 = 7 THEN 'Revisar o orçamento de ' || n ELSE (ARRAY["
+        "'Ligar para', 'Enviar', 'Comprar', 'Write', 'Plan'])[1 + n % 5] || ' #' || n END"
+    )
+    with _user_with_100_000_tasks(titles, "NULL") as (url, engine):
         app = create_app({"APP_ENV": "testing", "DATABASE_URL": url, **FAST_ARGON2})
-        statement, parameters = _searched_statement(app, 1, "orçamento")
+        [(statement, parameters)] = statements_reading_tasks(
+            app, 1, "/api/tasks?per_page=20&q=orçamento"
+        )
+        with app.app_context():
+            db.engine.dispose()
         with engine.connect() as connection:
             raw = connection.connection.driver_connection
             plan = "\n".join(row[0] for row in raw.execute("EXPLAIN " + statement, parameters))
@@ -283,11 +268,6 @@ def test_the_list_searches_through_the_trigram_indexes_when_one_title_in_a_thous
                     "'tasks'::regclass AND attname IN ('title', 'description') ORDER BY attname"
                 )
             ).all()
-        with app.app_context():
-            db.engine.dispose()
-        engine.dispose()
-    finally:
-        drop_database(url)
 
     assert [tuple(row) for row in targets] == [("description", 1000), ("title", 1000)]
     assert "ix_tasks_title_trgm" in plan, plan
