@@ -175,7 +175,9 @@ def render(*, machine, command, settings, results, plans, frontend):
         f"{settings['threads']} gthread threads → PostgreSQL, Redis), no job worker, login rate "
         "limit raised, workers not recycled",
         "- Ceiling: bench/ceiling_app.py, one indexed `SELECT … LIMIT 20` of the 1,000-task user "
-        "through SQLAlchemy under the same gunicorn settings, behind the same Nginx template",
+        "through SQLAlchemy under the same gunicorn settings, behind the same Nginx template; "
+        "it runs in a transaction, as SQLAlchemy does by default (BEGIN, SELECT, ROLLBACK), "
+        "where the app's list and get run their SELECT alone (autocommit)",
         "- CPU ms/req: user + system time of the gunicorn master and workers (/proc, before and "
         "after the run, the queue drained) ÷ requests the server answered (lines of Nginx's "
         "access log for the case: wrk leaves out those in flight when it stops, which are served "

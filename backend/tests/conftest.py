@@ -77,6 +77,19 @@ def make_app(database_url: str) -> Iterator[Callable[..., Flask]]:
 
 
 @pytest.fixture
+def committed_app() -> Iterator[Flask]:
+    """An app on a migrated database of its own, committing for real: no test transaction
+    around it, so its sessions draw connections from its engine's pool as in production."""
+    url = create_database("tarefa_committed")
+    migrate_database(url)
+    app = create_app(app_config(url))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+    drop_database(url)
+
+
+@pytest.fixture
 def app(make_app: Callable[..., Flask]) -> Flask:
     return make_app()
 

@@ -1,25 +1,10 @@
 """No ping per checkout: a request that draws a connection PostgreSQL has since closed is
 answered again, once, on a fresh one, and what it writes is written once."""
 
-import pytest
 from sqlalchemy import make_url
 
-from app import create_app
-from app.core.extensions import db
 from tests.support.accounts import PASSWORD, bearer
-from tests.support.apps import app_config, migrate_database
-from tests.support.databases import admin_connection, create_database, drop_database
-
-
-@pytest.fixture
-def committed_app():
-    url = create_database("tarefa_reconnect")
-    migrate_database(url)
-    app = create_app(app_config(url))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
-    drop_database(url)
+from tests.support.databases import admin_connection
 
 
 def _close_every_connection(app):

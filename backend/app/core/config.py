@@ -363,11 +363,12 @@ def _engine_options(database_url: str) -> dict[str, object]:
         return {}
     # No pre-ping (a round trip per checkout): after a database restart, a request on a dead
     # connection is answered again on a fresh one (app.Tarefa). The connect timeout keeps
-    # requests failing fast while the database is away.
+    # requests failing fast while the database is away. Sessions run in UTC whatever the
+    # server's default: instants then arrive already in UTC (types.UTCDateTime).
     return {
         "pool_size": 5,
         "max_overflow": 5,
         "pool_timeout": 5,
         "pool_recycle": 1800,
-        "connect_args": {"connect_timeout": 3},
+        "connect_args": {"connect_timeout": 3, "options": "-c TimeZone=UTC"},
     }

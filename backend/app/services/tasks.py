@@ -16,6 +16,7 @@ from app.repositories import tasks as task_repository
 from app.repositories import users as user_repository
 from app.repositories.keyset import InvalidCursor
 from app.repositories.pagination import Page
+from app.repositories.reads import read_without_transaction
 from app.repositories.task_rows import TaskRow
 from app.repositories.tasks import Counts
 from app.schemas.time_fields import owner_zone
@@ -40,6 +41,7 @@ def list_tasks(
 ) -> Page[TaskRow]:
     """A page of the owner's tasks (``filters`` are the fields of ``TaskFilter``); a cursor
     made for another owner or sort answers 400."""
+    read_without_transaction()
     task_filter = TaskFilter(**filters)
     if task_filter.project_id is not None:
         require_project(owner_id=owner_id, project_id=task_filter.project_id)
@@ -68,6 +70,7 @@ def _owned(owner_id: int, task_id: int, field: str | None = None) -> Task:
 
 def read_task(*, owner_id: int, task_id: int) -> TaskRow:
     """The owner's task to show (a list row: read in one statement, nothing to change)."""
+    read_without_transaction()
     row = task_repository.owned_task_row(owner_id=owner_id, task_id=task_id)
     if row is None:
         raise NotFound("Task not found.")
