@@ -97,3 +97,16 @@ def test_a_read_inside_a_transaction_stays_in_it(committed_app):
 
         assert connection.get_isolation_level() == "READ COMMITTED"
         assert db.session().in_transaction()
+
+
+def test_sessions_run_in_utc_with_plans_made_for_the_values(committed_app):
+    """Reads no longer end in a ROLLBACK, which made psycopg forget its prepared statements:
+    they are now prepared after five runs, and PostgreSQL must not switch them to a generic
+    plan (blind to a search pattern, it walks every task of the user)."""
+    with committed_app.app_context():
+        settings = (
+            db.session.execute(text("SHOW TimeZone")).scalar(),
+            db.session.execute(text("SHOW plan_cache_mode")).scalar(),
+        )
+
+    assert settings == ("UTC", "force_custom_plan")
