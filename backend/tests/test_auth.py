@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import jwt as pyjwt
@@ -279,6 +280,50 @@ def test_a_token_with_another_tokens_signature_answers_401(app, client, make_use
     tampered = f"{header}.{someone_else.split('.')[1]}.{signature}"
 
     response = client.get("/api/auth/me", headers=bearer(tampered))
+
+    assert response.status_code == 401
+    assert response.json["message"] == "Invalid token: Signature verification failed."
+
+
+def test_a_token_is_verified_once_then_remembered(client, auth, make_user, monkeypatch):
+    headers = auth.headers(make_user())
+    decodes = []
+    real_decode = pyjwt.decode
+    monkeypatch.setattr(
+        pyjwt, "decode", lambda *a, **kw: decodes.append(1) or real_decode(*a, **kw)
+    )
+
+    first = client.get("/api/auth/me", headers=headers)
+    verifying = len(decodes)
+    again = client.get("/api/auth/me", headers=headers)
+
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert (verifying, len(decodes)) == (2, 2)  # two to verify it, none the second time
+
+
+def test_a_token_used_before_is_refused_once_it_expires(app, client, make_user):
+    """A verified token is remembered by its text; its expiry is still checked at each use."""
+    user = make_user()
+    with app.app_context():
+        short_lived = create_access_token(identity=str(user.id), expires_delta=timedelta(seconds=1))
+    assert client.get("/api/auth/me", headers=bearer(short_lived)).status_code == 200
+
+    time.sleep(1.1)
+    response = client.get("/api/auth/me", headers=bearer(short_lived))
+
+    assert response.status_code == 401
+    assert response.json["message"] == "Token has expired."
+
+
+def test_a_token_verified_by_one_app_is_refused_by_an_app_with_another_key(make_app, make_user):
+    first = make_app()
+    other = make_app(JWT_SECRET_KEY="another-jwt-secret-key-that-is-long-enough")
+    user = UserFactory(first)()
+    with first.app_context():
+        token = create_access_token(identity=str(user.id))
+    assert first.test_client().get("/api/auth/me", headers=bearer(token)).status_code == 200
+
+    response = other.test_client().get("/api/auth/me", headers=bearer(token))
 
     assert response.status_code == 401
     assert response.json["message"] == "Invalid token: Signature verification failed."

@@ -1,13 +1,14 @@
 """Extension singletons, bound to an app in ``create_app`` through ``init_app``."""
 
 from flask_cors import CORS
-from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from app.core.verified_tokens import CachingJWTManager
 
 
 class Base(DeclarativeBase):
@@ -25,6 +26,6 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base, session_options={"join_transaction_mode": "create_savepoint"})
 migrate = Migrate()
-jwt = JWTManager()
+jwt = CachingJWTManager()
 cors = CORS()
 limiter = Limiter(key_func=get_remote_address)
