@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+
 CEILING = "ceiling (bare Flask + SQLAlchemy, one indexed SELECT … LIMIT 20)"
 LIST_SMALL = "GET /api/tasks?per_page=20, user with 1,000 tasks"
 LIST_LARGE = "GET /api/tasks?per_page=20, user with 100,000 tasks"
@@ -55,19 +57,27 @@ def _initial_js(front: dict) -> str:
     )
 
 
-def targets(by_name, front: dict) -> list[str]:
-    """Every target of issue 10, with the measured value and, when missed, by how much."""
+def targets(by_name, rounds, front: dict) -> list[str]:
+    """Every target of issue 10, with the measured value and, when missed, by how much.
+
+    The list's ratio to the ceiling and its CPU are the medians of the interleaved rounds,
+    where both were measured seconds apart."""
     ceiling, small = by_name[CEILING], by_name[LIST_SMALL]
     large, single = by_name[LIST_LARGE], by_name[SEARCH_SINGLE]
-    ratio = small.requests_per_s / ceiling.requests_per_s
+    ratios = [r.list_rps / r.ceiling_rps for r in rounds]
+    ratio = statistics.median(ratios)
+    list_cpu = statistics.median(r.list_cpu_ms for r in rounds)
+    ceiling_cpu = statistics.median(r.ceiling_cpu_ms for r in rounds)
     slowdown = small.requests_per_s / large.requests_per_s
     errors = {name: r.errors for name, r in by_name.items() if r.errors}
     return [
         _target(
             f"List (1,000 tasks) ≥ {LIST_RATIO_TARGET:.2f} of the ceiling",
-            f"{ratio:.2f} ({small.requests_per_s:.0f} vs {ceiling.requests_per_s:.0f} req/s)",
+            f"{ratio:.2f} (median of {len(rounds)} interleaved rounds: "
+            f"{', '.join(f'{r:.2f}' for r in ratios)}; the whole runs above: "
+            f"{small.requests_per_s / ceiling.requests_per_s:.2f})",
             ratio >= LIST_RATIO_TARGET,
-            f"{LIST_RATIO_TARGET * ceiling.requests_per_s - small.requests_per_s:.0f} req/s short",
+            f"{LIST_RATIO_TARGET - ratio:.2f} short",
         ),
         _target(
             f"List p99 < {LIST_P99_TARGET_MS:.0f} ms at 32 connections",
@@ -77,9 +87,10 @@ def targets(by_name, front: dict) -> list[str]:
         ),
         _target(
             f"gunicorn CPU per list request ≤ {LIST_CPU_TARGET_MS} ms",
-            f"{small.cpu_ms_per_request:.2f} ms (ceiling {ceiling.cpu_ms_per_request:.2f} ms)",
-            small.cpu_ms_per_request <= LIST_CPU_TARGET_MS,
-            f"{small.cpu_ms_per_request - LIST_CPU_TARGET_MS:.2f} ms over",
+            f"{list_cpu:.2f} ms (median of the rounds; ceiling {ceiling_cpu:.2f} ms, "
+            f"{list_cpu / ceiling_cpu:.2f}x)",
+            list_cpu <= LIST_CPU_TARGET_MS,
+            f"{list_cpu - LIST_CPU_TARGET_MS:.2f} ms over",
         ),
         _target(
             "PostgreSQL transactions per list request: 1",
@@ -137,6 +148,21 @@ def _frontend(front: dict) -> list[str]:
     return lines
 
 
+def _rounds(rounds) -> list[str]:
+    lines = [
+        "## Interleaved rounds (ceiling, then list at 1,000 tasks, seconds apart)",
+        "",
+        "| Round | Ceiling req/s | List req/s | Ratio | Ceiling CPU ms/req | List CPU ms/req |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for number, r in enumerate(rounds, start=1):
+        lines.append(
+            f"| {number} | {r.ceiling_rps:.0f} | {r.list_rps:.0f} "
+            f"| {r.list_rps / r.ceiling_rps:.2f} | {r.ceiling_cpu_ms:.2f} | {r.list_cpu_ms:.2f} |"
+        )
+    return lines
+
+
 def _plans(plans) -> list[str]:
     lines = ["## Query plans (EXPLAIN ANALYZE, BUFFERS, of the SQL the app runs)", ""]
     if isinstance(plans, str):
@@ -153,7 +179,7 @@ def _plans(plans) -> list[str]:
     return lines
 
 
-def render(*, machine, command, settings, results, plans, frontend):
+def render(*, machine, command, settings, results, rounds, plans, frontend):
     """The Markdown document and the plain table printed on the terminal."""
     by_name = {result.case.name: result for result in results}
     rows = table(results, by_name[CEILING].requests_per_s)
@@ -192,7 +218,9 @@ def render(*, machine, command, settings, results, plans, frontend):
         "",
         "## Targets (issue 10)",
         "",
-        *targets(by_name, frontend),
+        *targets(by_name, rounds, frontend),
+        "",
+        *_rounds(rounds),
         "",
         *_frontend(frontend),
         "",

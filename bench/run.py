@@ -58,6 +58,8 @@ GUNICORN_THREADS = "4"
 # (PGSTAT_IDLE_INTERVAL): the counters are read once that has passed.
 STATS_FLUSH_SECONDS = 11
 SEARCH_PATH = f"/api/tasks?per_page=20&q={quote(seed.SEARCH_TERM)}"
+ROUNDS = 3  # interleaved rounds of the ceiling and the list, for their ratio
+ROUND_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -131,8 +133,7 @@ def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_befo
     data = run_wrk(case, seconds)
     settle(f"{case.base_url}/health")  # requests still queued belong to this run
     cpu_after = group_cpu_seconds(process_group)
-    time.sleep(STATS_FLUSH_SECONDS)
-    xact_after = transactions(dbname)
+    xact_after = flushed_transactions(dbname)
     # Per request the server answered, those in flight when wrk stopped included.
     requests = max(answered(case.access_log, uri) - answered_before, 1)
     return Result(
@@ -148,10 +149,51 @@ def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_befo
     )
 
 
+@dataclass(frozen=True)
+class Round:
+    """The ceiling, then the list, measured back to back."""
+
+    ceiling_rps: float
+    list_rps: float
+    ceiling_cpu_ms: float
+    list_cpu_ms: float
+
+
+def _throughput(case: Case, process_group: int, seconds: int) -> tuple[float, float]:
+    """wrk for ``seconds``: req/s, and CPU ms per request the server answered."""
+    uri = case.path.split("{")[0]
+    answered_before = answered(case.access_log, uri)
+    cpu_before = group_cpu_seconds(process_group)
+    data = run_wrk(case, seconds)
+    settle(f"{case.base_url}/health")
+    cpu_ms = (group_cpu_seconds(process_group) - cpu_before) * 1000
+    requests = max(answered(case.access_log, uri) - answered_before, 1)
+    return data["requests"] / (data["duration_us"] / 1e6), cpu_ms / requests
+
+
+def interleaved(
+    ceiling: tuple[Case, int], listing: tuple[Case, int], rounds: int, seconds: int
+) -> list[Round]:
+    """The ceiling and the list in turns, ``rounds`` times (each a case and the process group
+    serving it). This machine's speed drifts by tens of percent within minutes, so runs
+    minutes apart make a noisy ratio; two runs seconds apart share most of the drift."""
+    measured = []
+    for _ in range(rounds):
+        ceiling_rps, ceiling_cpu = _throughput(*ceiling, seconds)
+        list_rps, list_cpu = _throughput(*listing, seconds)
+        measured.append(Round(ceiling_rps, list_rps, ceiling_cpu, list_cpu))
+    return measured
+
+
 def warm_up(case: Case, seconds: int, dbname: str) -> int:
     """A first run on a server fills its pools; returns the transaction count after it."""
     run_wrk(case, seconds)
     settle(f"{case.base_url}/health")
+    return flushed_transactions(dbname)
+
+
+def flushed_transactions(dbname: str) -> int:
+    """The transaction count once what ran so far has reached the statistics."""
     time.sleep(STATS_FLUSH_SECONDS)
     return transactions(dbname)
 
@@ -340,6 +382,7 @@ def main() -> int:
             Ceiling(workdir, ceiling_env, spa_dir) as ceiling,
         ):
             results: list[Result] = []
+            rounds: list[Round] = []
             warmed: set[str] = set()
             for case in build_cases(stack, ceiling, data):
                 if args.only and args.only not in case.name and case.name != report.CEILING:
@@ -353,6 +396,16 @@ def main() -> int:
                 )
                 results.append(measure(case, args.duration, group, dbname, xact))
                 xact = results[-1].xact_after
+                if case.name == report.LIST_SMALL:
+                    print(f"bench: {ROUNDS} interleaved rounds of the ceiling and the list")
+                    ceiling_case = next(r.case for r in results if r.case.name == report.CEILING)
+                    rounds = interleaved(
+                        (ceiling_case, ceiling.process_group),
+                        (case, stack.process_group),
+                        ROUNDS,
+                        ROUND_SECONDS,
+                    )
+                    xact = flushed_transactions(dbname)  # the rounds' are not counted
             front = frontend.measure(spa_dir, spa_note, stack.url, seed.SMALL_EMAIL, seed.PASSWORD)
         if args.only:  # a partial run: show the rows, leave RESULTS.md alone
             print(report.table(results, results[0].requests_per_s))
@@ -366,7 +419,7 @@ def main() -> int:
                       "duration": args.duration, "warmup": args.warmup,
                       "workers": GUNICORN_WORKERS, "threads": GUNICORN_THREADS,
                       "minutes": (time.monotonic() - started) / 60, "note": args.note},
-            results=results, plans=plans, frontend=front,
+            results=results, rounds=rounds, plans=plans, frontend=front,
         )  # fmt: skip
         args.output.write_text(text)
         print(table)
