@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from flask import Flask
@@ -17,15 +18,34 @@ from app.core.extensions import db
 from app.repositories.reads import read_without_transaction
 from tests.support.accounts import Auth, UserFactory
 
-# A round trip ends with Sync (extended protocol) or is one Query (simple protocol).
+# A round trip ends with Sync (extended protocol) or is one Query (simple protocol); Parse
+# names the statement it prepares ("" for one used once) and gives its text.
 _SENT = re.compile(r"^F\t\d+\t(Query|Parse|Sync)(.*)$", re.MULTILINE)
 
 
+class Sent(NamedTuple):
+    kind: str  # Query, Parse or Sync
+    name: str  # the prepared statement's name, for Parse
+    verb: str  # the statement's first word (SELECT, BEGIN...), for Query and Parse
+
+
+def _sent(trace: str) -> list[Sent]:
+    messages = []
+    for kind, rest in _SENT.findall(trace):
+        if kind == "Parse":  # \t "name" "statement (which may go on over several lines)
+            name, verb = re.match(r'\s*"([^"]*)" "\s*(\w+)', rest).groups()
+        elif kind == "Query":  # \t "statement
+            name, verb = "", re.match(r'\s*"\s*(\w+)', rest).group(1)
+        else:
+            name, verb = "", ""
+        messages.append(Sent(kind, name, verb.upper()))
+    return messages
+
+
 @contextmanager
-def traced(app: Flask, path: Path) -> Iterator[list[tuple[str, str]]]:
-    """What the app sends PostgreSQL meanwhile: (message, its first word) per Query and
-    Parse message, and ("Sync", "") per extended-protocol round trip."""
-    sent: list[tuple[str, str]] = []
+def traced(app: Flask, path: Path) -> Iterator[list[Sent]]:
+    """What the app sends PostgreSQL meanwhile (filled in when the block ends)."""
+    sent: list[Sent] = []
     trace_file = path.open("a")  # open until the end: libpq writes to its descriptor
 
     def start(dbapi_connection, _record, _proxy):
@@ -45,9 +65,7 @@ def traced(app: Flask, path: Path) -> Iterator[list[tuple[str, str]]]:
         event.remove(engine, "checkout", start)
         event.remove(engine, "checkin", stop)
         trace_file.close()
-        for kind, rest in _SENT.findall(path.read_text()):
-            words = re.findall(r"[A-Za-z]+", rest.split('" "')[-1] if kind == "Parse" else rest)
-            sent.append((kind, words[0].upper() if words else ""))
+        sent.extend(_sent(path.read_text()))
 
 
 @pytest.fixture
@@ -68,8 +86,8 @@ def test_a_read_is_its_select_alone(committed_app, signed_in, tmp_path, path):
         answer = client.get(path.format(id=task_id), headers=headers)
 
     assert answer.status_code == 200
-    round_trips = [message for message in sent if message[0] in ("Query", "Sync")]
-    statements = [word for kind, word in sent if kind in ("Query", "Parse")]
+    round_trips = [message for message in sent if message.kind in ("Query", "Sync")]
+    statements = [message.verb for message in sent if message.kind in ("Query", "Parse")]
     assert (len(round_trips), statements) == (1, ["SELECT"])
 
 
@@ -83,7 +101,7 @@ def test_a_write_after_a_read_still_runs_in_one_transaction(committed_app, signe
         toggled = client.post(f"/api/tasks/{task_id}/toggle", headers=headers)
 
     assert toggled.status_code == 200
-    statements = [word for kind, word in sent if kind in ("Query", "Parse")]
+    statements = [message.verb for message in sent if message.kind in ("Query", "Parse")]
     assert (statements[0], statements[-1]) == ("BEGIN", "COMMIT")
     assert "ROLLBACK" not in statements
 
@@ -99,14 +117,15 @@ def test_a_read_inside_a_transaction_stays_in_it(committed_app):
         assert db.session().in_transaction()
 
 
-def test_sessions_run_in_utc_with_plans_made_for_the_values(committed_app):
-    """Reads no longer end in a ROLLBACK, which made psycopg forget its prepared statements:
-    they are now prepared after five runs, and PostgreSQL must not switch them to a generic
-    plan (blind to a search pattern, it walks every task of the user)."""
-    with committed_app.app_context():
-        settings = (
-            db.session.execute(text("SHOW TimeZone")).scalar(),
-            db.session.execute(text("SHOW plan_cache_mode")).scalar(),
-        )
+def test_a_read_repeated_is_planned_for_its_values_every_time(committed_app, signed_in, tmp_path):
+    """No server-side prepared statements: psycopg would prepare a statement on its fifth run,
+    and PostgreSQL then plan it once for any value (for a search pattern, a walk through
+    every task of the user)."""
+    client, headers, _ = signed_in
 
-    assert settings == ("UTC", "force_custom_plan")
+    with traced(committed_app, tmp_path / "libpq.trace") as sent:
+        for _ in range(7):
+            assert client.get("/api/tasks?q=read", headers=headers).json["total"] == 1
+
+    parsed = [message for message in sent if message.kind == "Parse"]
+    assert [(message.name, message.verb) for message in parsed] == [("", "SELECT")] * 7

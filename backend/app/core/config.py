@@ -363,19 +363,15 @@ def _engine_options(database_url: str) -> dict[str, object]:
         return {}
     # No pre-ping (a round trip per checkout): after a database restart, a request on a dead
     # connection is answered again on a fresh one (app.Tarefa). The connect timeout keeps
-    # requests failing fast while the database is away. Sessions run in UTC whatever the
-    # server's default: instants then arrive already in UTC (types.UTCDateTime).
-    # psycopg prepares a statement run five times on a connection; PostgreSQL would then
-    # switch to a generic plan, blind to the values, which for a search pattern walks every
-    # task of the user (a search went from 8 to 80 ms). Plans stay made for the values;
-    # the prepared statement still saves parsing.
+    # requests failing fast while the database is away. No server-side prepared statements:
+    # psycopg would prepare a statement run five times on a connection, and PostgreSQL then
+    # switch it to a generic plan, blind to the values, which for a search pattern walks
+    # every task of the user (a search went from 8 to 80 ms); PgBouncer's transaction
+    # pooling needs none either.
     return {
         "pool_size": 5,
         "max_overflow": 5,
         "pool_timeout": 5,
         "pool_recycle": 1800,
-        "connect_args": {
-            "connect_timeout": 3,
-            "options": "-c TimeZone=UTC -c plan_cache_mode=force_custom_plan",
-        },
+        "connect_args": {"connect_timeout": 3, "prepare_threshold": None},
     }

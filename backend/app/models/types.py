@@ -28,6 +28,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
     def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None or value.tzinfo is UTC:
-            return value  # PostgreSQL sessions run in UTC (config._engine_options)
+        if value is None:
+            return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
