@@ -64,10 +64,10 @@ def targets(by_name, rounds, front: dict) -> list[str]:
     where both were measured seconds apart."""
     ceiling, small = by_name[CEILING], by_name[LIST_SMALL]
     large, single = by_name[LIST_LARGE], by_name[SEARCH_SINGLE]
-    ratios = [r.list_rps / r.ceiling_rps for r in rounds]
+    ratios = [r.ratio for r in rounds]
     ratio = statistics.median(ratios)
-    list_cpu = statistics.median(r.list_cpu_ms for r in rounds)
-    ceiling_cpu = statistics.median(r.ceiling_cpu_ms for r in rounds)
+    list_cpu = statistics.median(r.listing.cpu_ms_per_request for r in rounds)
+    ceiling_cpu = statistics.median(r.ceiling.cpu_ms_per_request for r in rounds)
     slowdown = small.requests_per_s / large.requests_per_s
     errors = {name: r.errors for name, r in by_name.items() if r.errors}
     return [
@@ -157,8 +157,9 @@ def _rounds(rounds) -> list[str]:
     ]
     for number, r in enumerate(rounds, start=1):
         lines.append(
-            f"| {number} | {r.ceiling_rps:.0f} | {r.list_rps:.0f} "
-            f"| {r.list_rps / r.ceiling_rps:.2f} | {r.ceiling_cpu_ms:.2f} | {r.list_cpu_ms:.2f} |"
+            f"| {number} | {r.ceiling.requests_per_s:.0f} | {r.listing.requests_per_s:.0f} "
+            f"| {r.ratio:.2f} | {r.ceiling.cpu_ms_per_request:.2f} "
+            f"| {r.listing.cpu_ms_per_request:.2f} |"
         )
     return lines
 

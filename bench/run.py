@@ -121,30 +121,52 @@ def transactions(dbname: str) -> int:
     return int(row[0])
 
 
+@dataclass(frozen=True)
+class Run:
+    """What wrk saw, and what the server answered and spent meanwhile."""
+
+    wrk: dict
+    answered: int  # requests the server answered, those in flight when wrk stopped included
+    cpu_seconds: float
+
+    @property
+    def requests_per_s(self) -> float:
+        return self.wrk["requests"] / (self.wrk["duration_us"] / 1e6)
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return self.cpu_seconds * 1000 / self.answered
+
+
+def run_case(case: Case, process_group: int, seconds: int) -> Run:
+    """wrk for ``seconds``, with the server's CPU time and answered requests around it."""
+    uri = case.path.split("{")[0]
+    answered_before = answered(case.access_log, uri)
+    cpu_before = group_cpu_seconds(process_group)
+    data = run_wrk(case, seconds)
+    settle(f"{case.base_url}/health")  # requests still queued belong to this run
+    cpu_seconds = group_cpu_seconds(process_group) - cpu_before
+    return Run(data, max(answered(case.access_log, uri) - answered_before, 1), cpu_seconds)
+
+
 def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_before: int) -> Result:
     """wrk for ``seconds``, with the server's CPU time and the database's transactions around it.
 
     ``xact_before`` is the transaction count once the previous run's statistics were flushed;
     the count this run ends with is left in ``Result.xact_after`` for the next run.
     """
-    uri = case.path.split("{")[0]
-    answered_before = answered(case.access_log, uri)
-    cpu_before = group_cpu_seconds(process_group)
-    data = run_wrk(case, seconds)
-    settle(f"{case.base_url}/health")  # requests still queued belong to this run
-    cpu_after = group_cpu_seconds(process_group)
+    run = run_case(case, process_group, seconds)
     xact_after = flushed_transactions(dbname)
-    # Per request the server answered, those in flight when wrk stopped included.
-    requests = max(answered(case.access_log, uri) - answered_before, 1)
+    data = run.wrk
     return Result(
         case=case,
         requests=data["requests"],
-        requests_per_s=data["requests"] / (data["duration_us"] / 1e6),
+        requests_per_s=run.requests_per_s,
         p50_ms=data["latency_us"]["p50"] / 1000,
         p99_ms=data["latency_us"]["p99"] / 1000,
         errors=data["non2xx"] + sum(data["socket_errors"].values()),
-        cpu_ms_per_request=(cpu_after - cpu_before) * 1000 / requests,
-        transactions_per_request=(xact_after - xact_before) / requests,
+        cpu_ms_per_request=run.cpu_ms_per_request,
+        transactions_per_request=(xact_after - xact_before) / run.answered,
         xact_after=xact_after,
     )
 
@@ -153,22 +175,12 @@ def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_befo
 class Round:
     """The ceiling, then the list, measured back to back."""
 
-    ceiling_rps: float
-    list_rps: float
-    ceiling_cpu_ms: float
-    list_cpu_ms: float
+    ceiling: Run
+    listing: Run
 
-
-def _throughput(case: Case, process_group: int, seconds: int) -> tuple[float, float]:
-    """wrk for ``seconds``: req/s, and CPU ms per request the server answered."""
-    uri = case.path.split("{")[0]
-    answered_before = answered(case.access_log, uri)
-    cpu_before = group_cpu_seconds(process_group)
-    data = run_wrk(case, seconds)
-    settle(f"{case.base_url}/health")
-    cpu_ms = (group_cpu_seconds(process_group) - cpu_before) * 1000
-    requests = max(answered(case.access_log, uri) - answered_before, 1)
-    return data["requests"] / (data["duration_us"] / 1e6), cpu_ms / requests
+    @property
+    def ratio(self) -> float:
+        return self.listing.requests_per_s / self.ceiling.requests_per_s
 
 
 def interleaved(
@@ -177,12 +189,7 @@ def interleaved(
     """The ceiling and the list in turns, ``rounds`` times (each a case and the process group
     serving it). This machine's speed drifts by tens of percent within minutes, so runs
     minutes apart make a noisy ratio; two runs seconds apart share most of the drift."""
-    measured = []
-    for _ in range(rounds):
-        ceiling_rps, ceiling_cpu = _throughput(*ceiling, seconds)
-        list_rps, list_cpu = _throughput(*listing, seconds)
-        measured.append(Round(ceiling_rps, list_rps, ceiling_cpu, list_cpu))
-    return measured
+    return [Round(run_case(*ceiling, seconds), run_case(*listing, seconds)) for _ in range(rounds)]
 
 
 def warm_up(case: Case, seconds: int, dbname: str) -> int:

@@ -1,5 +1,6 @@
-"""The list and a task's page reach PostgreSQL as their SELECT alone: no BEGIN before it,
-no ROLLBACK after. What the client library sends is read from libpq's own trace."""
+"""The list, a task's page and the sidebar counts reach PostgreSQL as their SELECTs alone: no
+BEGIN before them, no ROLLBACK after. What the client library sends is read from libpq's own
+trace."""
 
 from __future__ import annotations
 
@@ -78,8 +79,11 @@ def signed_in(committed_app):
     return client, headers, created.json["id"]
 
 
-@pytest.mark.parametrize("path", ["/api/tasks?per_page=20", "/api/tasks/{id}"])
-def test_a_read_is_its_select_alone(committed_app, signed_in, tmp_path, path):
+@pytest.mark.parametrize(
+    ("path", "selects"),
+    [("/api/tasks?per_page=20", 1), ("/api/tasks/{id}", 1), ("/api/tasks/counts", 4)],
+)
+def test_a_read_is_its_selects_alone(committed_app, signed_in, tmp_path, path, selects):
     client, headers, task_id = signed_in
 
     with traced(committed_app, tmp_path / "libpq.trace") as sent:
@@ -88,7 +92,7 @@ def test_a_read_is_its_select_alone(committed_app, signed_in, tmp_path, path):
     assert answer.status_code == 200
     round_trips = [message for message in sent if message.kind in ("Query", "Sync")]
     statements = [message.verb for message in sent if message.kind in ("Query", "Parse")]
-    assert (len(round_trips), statements) == (1, ["SELECT"])
+    assert (len(round_trips), statements) == (selects, ["SELECT"] * selects)
 
 
 def test_a_write_after_a_read_still_runs_in_one_transaction(committed_app, signed_in, tmp_path):

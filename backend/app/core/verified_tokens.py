@@ -13,7 +13,7 @@ from flask_jwt_extended import JWTManager
 _VERIFIED_KEY = "tarefa.verified_tokens"
 # Long enough to span an access token's life (15 minutes by default), bounded in memory.
 _VERIFIED_SECONDS = 900
-_VERIFIED_MAX = 20_000
+_VERIFIED_MAX = 10_000
 
 
 class _VerifiedTokens:

@@ -56,7 +56,9 @@ def list_tasks(
 
 
 def counts(*, owner_id: int) -> Counts:
-    """Open tasks per view, project and label: exactly the totals the views list."""
+    """Open tasks per view, project and label: exactly the totals the views list (each
+    total from its own statement: a write between them moves a number for one refresh)."""
+    read_without_transaction()
     return task_repository.counts(owner_id=owner_id, today=user_today(owner_id))
 
 
