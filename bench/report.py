@@ -148,7 +148,7 @@ def _frontend(front: dict) -> list[str]:
     return lines
 
 
-def _rounds(rounds) -> list[str]:
+def rounds_table(rounds) -> list[str]:
     lines = [
         "## Interleaved rounds (ceiling, then list at 1,000 tasks, seconds apart)",
         "",
@@ -221,7 +221,7 @@ def render(*, machine, command, settings, results, rounds, plans, frontend):
         "",
         *targets(by_name, rounds, frontend),
         "",
-        *_rounds(rounds),
+        *rounds_table(rounds),
         "",
         *_frontend(frontend),
         "",

@@ -413,10 +413,11 @@ def main() -> int:
                         ROUND_SECONDS,
                     )
                     xact = flushed_transactions(dbname)  # the rounds' are not counted
+            if args.only:  # a partial run: show the rows, leave RESULTS.md alone
+                print(report.table(results, results[0].requests_per_s))
+                print("\n".join(report.rounds_table(rounds)) if rounds else "")
+                return 0
             front = frontend.measure(spa_dir, spa_note, stack.url, seed.SMALL_EMAIL, seed.PASSWORD)
-        if args.only:  # a partial run: show the rows, leave RESULTS.md alone
-            print(report.table(results, results[0].requests_per_s))
-            return 0
         arguments = shlex.join(sys.argv[1:])
         command = "make bench" + (f' BENCH_ARGS="{arguments}"' if arguments else "")
         text, table = report.render(

@@ -121,6 +121,7 @@ def _init_extensions(app: Flask) -> None:
     from app.core import security
     from app.core.cache import init_redis
     from app.core.extensions import cors, db, jwt, limiter, migrate
+    from app.core.prepared_statements import enable_prepared_statements
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         (BACKEND_DIR / "instance").mkdir(exist_ok=True)
@@ -133,6 +134,7 @@ def _init_extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _enable_sqlite_foreign_keys)
+        enable_prepared_statements(db.engine)
     migrate.init_app(app, db, directory=str(BACKEND_DIR / "migrations"))
     jwt.init_app(app)
     cors.init_app(

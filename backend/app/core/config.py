@@ -363,11 +363,11 @@ def _engine_options(database_url: str) -> dict[str, object]:
         return {}
     # No pre-ping (a round trip per checkout): after a database restart, a request on a dead
     # connection is answered again on a fresh one (app.Tarefa). The connect timeout keeps
-    # requests failing fast while the database is away. No server-side prepared statements:
-    # psycopg would prepare a statement run five times on a connection, and PostgreSQL then
-    # switch it to a generic plan, blind to the values, which for a search pattern walks
-    # every task of the user (a search went from 8 to 80 ms); PgBouncer's transaction
-    # pooling needs none either.
+    # requests failing fast while the database is away. No statement is prepared on the
+    # server unless its query asks (app.core.prepared_statements): psycopg would prepare any
+    # statement run five times on a connection, and PostgreSQL then switch it to a generic
+    # plan, blind to the values, which for a search pattern walks every task of the user (a
+    # search went from 8 to 80 ms).
     return {
         "pool_size": 5,
         "max_overflow": 5,

@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Integer, Row, Select, bindparam, func, literal_column, select
 
 from app.core.extensions import db
+from app.core.prepared_statements import PREPARED
 from app.repositories.keyset import SortKey, after, decode_cursor, encode_cursor
 
 T = TypeVar("T")
@@ -75,6 +76,7 @@ def paginate_keyset(
     count_cap: int,
     scans: bool = False,
     row_columns: Callable[[Any], list[Any]] | None = None,
+    prepared: bool = False,
 ) -> Page[Row[Any]]:
     """One page of the statement ``build`` makes (the columns of one table, unordered,
     values as bind parameters given in ``params``; the same ``shape`` builds the same
@@ -91,6 +93,10 @@ def paginate_keyset(
 
     ``row_columns``: labelled columns computed per row of the page (given the columns the
     row comes from), read in the same statement.
+
+    ``prepared``: run the first page, or the page after a cursor, as a prepared statement
+    (see ``app.core.prepared_statements``: only where no value can change the best plan,
+    so never for a substring search).
     """
     offset = (page - 1) * per_page
     # Past the cap, count one page beyond this one, so page links always reach the next.
@@ -115,7 +121,9 @@ def paginate_keyset(
         "keyset_offset": offset,
         **{f"keyset_after_{i}": value for i, value in enumerate(after_values or ())},
     }
-    rows = db.session.execute(statements.page, bound).all()
+    # A page by number deep in the list is its own statement per offset: not worth keeping.
+    options = PREPARED if prepared and offset == 0 else {}
+    rows = db.session.execute(statements.page, bound, execution_options=options).all()
     if rows:
         total = rows[0].total_count
     elif cursor is not None or page > 1:
@@ -138,7 +146,10 @@ def _keyset_statements(
     row_columns: Callable[[Any], list[Any]] | None,
 ) -> _KeysetStatements:
     capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
-    count_limit = bindparam("keyset_count_limit", type_=Integer)
+    # The limits and the offset are written into the SQL (few distinct values): PostgreSQL
+    # plans a LIMIT it cannot see for a tenth of the rows, which keeps a prepared page from
+    # ever earning a generic plan.
+    count_limit = bindparam("keyset_count_limit", type_=Integer, literal_execute=True)
     counted = select(func.count()).select_from(capped.order_by(None).limit(count_limit).subquery())
     ordered = statement.order_by(*(key.order() for key in keys))
     if nulls is not None:
@@ -152,8 +163,8 @@ def _keyset_statements(
     extra = row_columns(source) if row_columns else []
     page = (
         paged.add_columns(*extra)
-        .limit(bindparam("keyset_limit", type_=Integer))
-        .offset(bindparam("keyset_offset", type_=Integer))
+        .limit(bindparam("keyset_limit", type_=Integer, literal_execute=True))
+        .offset(bindparam("keyset_offset", type_=Integer, literal_execute=True))
     )
     return _KeysetStatements(page, counted)
 

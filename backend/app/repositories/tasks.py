@@ -25,6 +25,7 @@ from sqlalchemy import delete as sa_delete
 from sqlalchemy.orm import aliased
 
 from app.core.extensions import db
+from app.core.prepared_statements import PREPARED
 from app.domain.task_query import SORT_NAMES, UPCOMING_DAYS, TaskFilter
 from app.models import Label, Project, Task, TaskOccurrence, task_labels
 from app.repositories import positions, task_rows
@@ -192,6 +193,7 @@ def list_tasks(
         count_cap=TOTAL_CAP,
         scans=shape.searched,
         row_columns=task_rows.row_columns,
+        prepared=not shape.searched,
     )
 
 
@@ -208,7 +210,8 @@ _ONE_TASK_ROW = select(
 
 def owned_task_row(*, owner_id: int, task_id: int) -> TaskRow | None:
     """The owner's task as a list row (one statement, no ORM object), or None."""
-    return db.session.execute(_ONE_TASK_ROW, {"owner_id": owner_id, "task_id": task_id}).first()
+    params = {"owner_id": owner_id, "task_id": task_id}
+    return db.session.execute(_ONE_TASK_ROW, params, execution_options=PREPARED).first()
 
 
 def _progress_of(task: Any) -> list[ColumnElement[int]]:
