@@ -81,14 +81,15 @@ def targets(by_name, rounds, front: dict) -> list[str]:
         ),
         _target(
             f"List p99 < {LIST_P99_TARGET_MS:.0f} ms at 32 connections",
-            f"{small.p99_ms:.1f} ms",
+            f"{small.p99_ms:.1f} ms (the ceiling's own: {ceiling.p99_ms:.1f} ms)",
             small.p99_ms < LIST_P99_TARGET_MS,
             f"{small.p99_ms - LIST_P99_TARGET_MS:.1f} ms over",
         ),
         _target(
             f"gunicorn CPU per list request ≤ {LIST_CPU_TARGET_MS} ms",
             f"{list_cpu:.2f} ms (median of the rounds; ceiling {ceiling_cpu:.2f} ms, "
-            f"{list_cpu / ceiling_cpu:.2f}x)",
+            f"{list_cpu / ceiling_cpu:.2f}x; the issue's 1.5 ms was 2x the ceiling it measured, "
+            "0.7 to 0.8 ms)",
             list_cpu <= LIST_CPU_TARGET_MS,
             f"{list_cpu - LIST_CPU_TARGET_MS:.2f} ms over",
         ),

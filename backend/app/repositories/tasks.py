@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -181,7 +181,7 @@ def list_tasks(
 ) -> Page[TaskRow]:
     """A page of the owner's tasks at ``page`` or after ``cursor``, with a capped total."""
     shape = _ListShape.of(task_filter)
-    return paginate_keyset(
+    page = paginate_keyset(
         lambda: _list_statement(shape),
         shape=shape,
         params=_list_params(owner_id, task_filter),
@@ -195,6 +195,7 @@ def list_tasks(
         row_columns=task_rows.row_columns,
         prepared=not shape.searched,
     )
+    return replace(page, items=task_rows.records(page.items))
 
 
 # One task as the list shows it: the same row, read by its id.
@@ -211,7 +212,8 @@ _ONE_TASK_ROW = select(
 def owned_task_row(*, owner_id: int, task_id: int) -> TaskRow | None:
     """The owner's task as a list row (one statement, no ORM object), or None."""
     params = {"owner_id": owner_id, "task_id": task_id}
-    return db.session.execute(_ONE_TASK_ROW, params, execution_options=PREPARED).first()
+    row = db.session.execute(_ONE_TASK_ROW, params, execution_options=PREPARED).first()
+    return None if row is None else task_rows.records([row])[0]
 
 
 def _progress_of(task: Any) -> list[ColumnElement[int]]:
