@@ -3,8 +3,9 @@ integer estimates."""
 
 import pytest
 
-from app import create_app
+from app import _skip_idle_rate_limit_check, create_app
 from app.core.config import ConfigError
+from app.core.extensions import limiter
 from app.services.accounts import create_user
 from tests.support.accounts import PASSWORD, Auth, bearer
 from tests.support.apps import app_config
@@ -115,6 +116,20 @@ def test_login_guesses_are_throttled_per_account_across_addresses(make_app):
     assert guesses == [401, 401, 401]
     assert correct.status_code == 429
     assert Auth(client).login("other@example.com")["token_type"] == "Bearer"
+
+
+def test_the_limiter_checks_before_requests_only_with_limits_to_check(app, monkeypatch):
+    """Every limit decorates its route and the decorator checks it (the throttle tests here
+    answer 429 all the same), so Flask-Limiter's check before every request, which costs CPU
+    with nothing to check, is left out; a default limit, were one set, brings it back."""
+    check = limiter._check_request_limit
+    assert check not in app.before_request_funcs[None]
+
+    monkeypatch.setattr(limiter.limit_manager, "_default_limits", [["2 per minute"]])
+    app.before_request_funcs[None].append(check)
+    _skip_idle_rate_limit_check(app)
+
+    assert check in app.before_request_funcs[None]
 
 
 def test_successful_logins_do_not_spend_the_account_budget(make_app):
