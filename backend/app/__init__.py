@@ -10,35 +10,51 @@ from flask import Flask, Request, Response, g, has_request_context
 from flask.sessions import NullSession, SessionInterface, SessionMixin
 from flask.typing import ResponseReturnValue
 from sqlalchemy import event
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import (
+    IntegrityError,
+    NotSupportedError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.core.config import BACKEND_DIR, Settings
+from app.core.prepared_statements import is_stale_prepared_plan
 
 log = logging.getLogger(__name__)
 
 
 class Tarefa(Flask):
-    """Flask, answering a request again, once, when the database connection it drew from
-    the pool turns out to be dead (PostgreSQL restarted since it was opened).
+    """Flask, answering a request again, once, on a fresh database connection when the one
+    it drew from the pool turns out to be unusable:
 
-    The pool does not ping a connection at every checkout (a round trip per request);
-    instead the first statement on a dead one fails as a disconnect, SQLAlchemy discards
-    every connection opened before, and the view runs again on a fresh one. Only when the
-    request has committed nothing yet, so nothing is done twice.
+    - dead (PostgreSQL restarted since it was opened). The pool does not ping a connection
+      at every checkout (a round trip per request); instead the first statement on a dead
+      one fails as a disconnect and SQLAlchemy discards every connection opened before;
+    - holding a prepared statement whose result type a migration has changed (a column's
+      type): PostgreSQL refuses to run it again on that connection, so it is discarded.
+
+    Only when the request has committed nothing yet, so nothing is done twice.
     """
 
     def dispatch_request(self) -> ResponseReturnValue:
+        from app.core.extensions import db
+
         try:
             return super().dispatch_request()
         except OperationalError as error:
             if not error.connection_invalidated or g.get("tarefa_committed"):
                 raise
-            from app.core.extensions import db
-
             db.session.rollback()
             log.warning("database connection was lost; retrying on a fresh one")
-            return super().dispatch_request()
+        except NotSupportedError as error:
+            if not is_stale_prepared_plan(error) or g.get("tarefa_committed"):
+                raise
+            db.session.connection().invalidate()
+            db.session.rollback()
+            log.warning("a prepared statement went stale after a schema change; retrying")
+        return super().dispatch_request()
 
 
 class NoCookieSession(SessionInterface):

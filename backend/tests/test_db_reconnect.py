@@ -1,6 +1,7 @@
 """No ping per checkout: a request that draws a connection PostgreSQL has since closed is
 answered again, once, on a fresh one, and what it writes is written once."""
 
+import psycopg
 from sqlalchemy import make_url
 
 from tests.support.accounts import PASSWORD, bearer
@@ -48,3 +49,25 @@ def test_a_write_on_a_dead_connection_is_made_once(committed_app):
     assert created.status_code == 201
     titles = [t["title"] for t in client.get("/api/tasks", headers=headers).json["items"]]
     assert titles == ["Once"]
+
+
+def test_a_list_after_a_migration_changed_a_column_type_is_answered_again(committed_app, caplog):
+    """The list is a prepared statement: once a migration changes the type of a column it
+    returns, PostgreSQL refuses it on every connection that prepared it ("cached plan must
+    not change result type"). Such a connection is discarded and the request answered again
+    on a fresh one."""
+    client = committed_app.test_client()
+    headers = _signed_in(client)
+    assert client.post("/api/tasks", json={"title": "Kept"}, headers=headers).status_code == 201
+    assert client.get("/api/tasks", headers=headers).status_code == 200  # prepared now
+
+    url = make_url(committed_app.config["SQLALCHEMY_DATABASE_URI"])
+    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
+        conn.execute("ALTER TABLE tasks ALTER COLUMN title TYPE varchar(1000)")
+    answers = [client.get("/api/tasks", headers=headers) for _ in range(2)]
+
+    assert [(a.status_code, a.json["items"][0]["title"]) for a in answers] == [(200, "Kept")] * 2
+    assert (
+        caplog.messages.count("a prepared statement went stale after a schema change; retrying")
+        == 1
+    )

@@ -12,6 +12,11 @@ psycopg decides per execution from its connection's ``prepare_threshold``: ``0``
 at the first run, ``None`` neither prepares nor uses what was prepared. A ROLLBACK of a
 real transaction makes psycopg forget (and deallocate) the connection's statements; the
 next run prepares them again.
+
+A migration that changes the type of a column a prepared statement returns makes PostgreSQL
+refuse that statement on every connection that prepared it ("cached plan must not change
+result type"), and psycopg keeps using it: the app discards such a connection and answers
+the request again on a fresh one (``app.Tarefa``).
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 
 OPTION = "tarefa_prepared"
+_FEATURE_NOT_SUPPORTED = "0A000"  # SQLSTATE of "cached plan must not change result type"
 PREPARED = {OPTION: True}
 
 
@@ -37,3 +44,9 @@ def _prepare_when_asked(
 ) -> None:
     asked = context is not None and context.execution_options.get(OPTION, False)
     cursor.connection.prepare_threshold = 0 if asked else None
+
+
+def is_stale_prepared_plan(error: DBAPIError) -> bool:
+    """Whether PostgreSQL refused a prepared statement whose result type has changed."""
+    state = getattr(error.orig, "sqlstate", None)
+    return state == _FEATURE_NOT_SUPPORTED and "cached plan" in str(error.orig)
