@@ -153,7 +153,7 @@ def test_a_search_is_planned_for_its_values_every_time(committed_app, signed_in,
             assert client.get("/api/tasks?q=read", headers=headers).json["total"] == 1
 
     parsed = [message for message in sent if message.kind == "Parse"]
-    assert [(message.name, message.verb) for message in parsed] == [("", "SELECT")] * 7
+    assert [(message.name, message.verb) for message in parsed] == [("", "WITH")] * 7
 
 
 def _plans_so_far(app: Flask, name: str) -> tuple[int, int]:
@@ -180,7 +180,7 @@ def test_the_list_is_prepared_once_and_then_planned_no_more(committed_app, signe
             assert client.get("/api/tasks?per_page=20", headers=headers).json["total"] == 1
 
     parsed = [(message.name, message.verb) for message in sent if message.kind == "Parse"]
-    assert len(parsed) == 1 and parsed[0][0].startswith("_pg3_") and parsed[0][1] == "SELECT"
+    assert len(parsed) == 1 and parsed[0][0].startswith("_pg3_") and parsed[0][1] == "WITH"
     assert _run(sent) == ["prepared"] * 7
     assert _plans_so_far(committed_app, parsed[0][0]) == (2, 5)
 
@@ -197,4 +197,4 @@ def test_a_deep_page_by_number_is_not_prepared(committed_app, signed_in, tmp_pat
             assert [task["title"] for task in page.json["items"]] == ["Read me"]
 
     parsed = [(message.name, message.verb) for message in sent if message.kind == "Parse"]
-    assert parsed == [("", "SELECT")] * 3
+    assert parsed == [("", "WITH")] * 3

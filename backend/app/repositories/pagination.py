@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Integer, Row, Select, bindparam, func, literal_column, select
+from sqlalchemy import CTE, Integer, Row, Select, bindparam, func, literal_column, select
 
 from app.core.extensions import db
 from app.core.prepared_statements import PREPARED
@@ -75,7 +75,7 @@ def paginate_keyset(
     cursor: str | None = None,
     count_cap: int,
     scans: bool = False,
-    row_columns: Callable[[Any], list[Any]] | None = None,
+    detail: Callable[[CTE], Select[Any]] | None = None,
     prepared: bool = False,
 ) -> Page[Row[Any]]:
     """One page of the statement ``build`` makes (the columns of one table, unordered,
@@ -91,8 +91,9 @@ def paginate_keyset(
     ``scans``: no index serves the filter (a substring search), so finding the page may read
     every row; then a page by number counts in that same pass instead of a second one.
 
-    ``row_columns``: labelled columns computed per row of the page (given the columns the
-    row comes from), read in the same statement.
+    ``detail``: given the page's rows (a CTE of the statement's columns and ``total_count``),
+    the SELECT of them with what else a row carries (joined, or computed per row), read in
+    the same statement; the rows are ordered by ``keys`` again around it.
 
     ``prepared``: run the first page, or the page after a cursor, as a prepared statement
     (see ``app.core.prepared_statements``: only where no value can change the best plan,
@@ -110,7 +111,7 @@ def paginate_keyset(
     statement_key = (shape, nulls, scans)
     statements = _STATEMENTS.get(statement_key)
     if statements is None:
-        statements = _keyset_statements(build(), keys, nulls, scans, row_columns)
+        statements = _keyset_statements(build(), keys, nulls, scans, detail)
         if len(_STATEMENTS) >= _STATEMENTS_MAX:
             _STATEMENTS.clear()
         _STATEMENTS[statement_key] = statements
@@ -143,7 +144,7 @@ def _keyset_statements(
     keys: list[SortKey],
     nulls: tuple[bool, ...] | None,
     scans: bool,
-    row_columns: Callable[[Any], list[Any]] | None,
+    detail: Callable[[CTE], Select[Any]] | None,
 ) -> _KeysetStatements:
     capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
     # The limits and the offset are written into the SQL (few distinct values): PostgreSQL
@@ -156,26 +157,23 @@ def _keyset_statements(
         values = [None if null else bindparam(f"keyset_after_{i}") for i, null in enumerate(nulls)]
         ordered = ordered.where(after(keys, values))
     if scans:
-        paged, source = _counted_in_one_pass(ordered, keys, count_limit)
+        paged = _counted_in_one_pass(ordered, keys, count_limit)
     else:
         paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
-        source = statement.selected_columns
-    extra = row_columns(source) if row_columns else []
-    page = (
-        paged.add_columns(*extra)
-        .limit(bindparam("keyset_limit", type_=Integer, literal_execute=True))
-        .offset(bindparam("keyset_offset", type_=Integer, literal_execute=True))
+    page = paged.limit(bindparam("keyset_limit", type_=Integer, literal_execute=True)).offset(
+        bindparam("keyset_offset", type_=Integer, literal_execute=True)
     )
+    if detail is not None:
+        rows = page.cte("page")
+        again = [replace(key, column=rows.c[key.column.key]) for key in keys]
+        page = detail(rows).order_by(*(key.order() for key in again))
     return _KeysetStatements(page, counted)
 
 
-def _counted_in_one_pass(
-    ordered: Select[Any], keys: list[SortKey], limit: Any
-) -> tuple[Select[Any], Any]:
+def _counted_in_one_pass(ordered: Select[Any], keys: list[SortKey], limit: Any) -> Select[Any]:
     """The first ``limit`` rows of ``ordered``, each with their count (a window over
-    them), in the same order: one pass over the matches, however few there are. Also the
-    columns of that first pass, which the page's other columns are computed from."""
+    them), in the same order: one pass over the matches, however few there are."""
     first = ordered.limit(limit).subquery()
     again = [replace(key, column=first.c[key.column.key]) for key in keys]
     counted = select(*first.c, func.count().over().label("total_count"))
-    return counted.order_by(*(key.order() for key in again)), first.c
+    return counted.order_by(*(key.order() for key in again))

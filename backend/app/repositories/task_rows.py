@@ -20,7 +20,18 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple, TypeAlias
 
 import orjson
-from sqlalchemy import ColumnElement, Dialect, Row, String, Text, cast, func, select
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Dialect,
+    Row,
+    Select,
+    String,
+    Text,
+    cast,
+    func,
+    select,
+)
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -35,7 +46,7 @@ _REMINDERS = Reminder.__table__.c
 _USERS = User.__table__.c
 
 # A task of the list: a named tuple of the columns of ``tasks``, and those of
-# ``owner_columns`` and ``row_columns`` (owner_timezone, subtask_count, subtasks_done,
+# ``owner_columns`` and ``with_details`` (owner_timezone, subtask_count, subtasks_done,
 # label_names, reminders), made by ``records``.
 TaskRow: TypeAlias = Any
 
@@ -183,15 +194,25 @@ def owner_columns(owner_id: Any) -> list[ColumnElement[Any]]:
     return [func.coalesce(zone, "UTC").label("owner_timezone")]
 
 
-def row_columns(source: Any) -> list[ColumnElement[Any]]:
-    """What a list row carries beyond the task's columns, computed from ``source`` (the
-    columns the page's rows come from) for the rows of the page only."""
-    task_id = source.id
+def with_details(rows: CTE) -> Select[Any]:
+    """``rows`` (tasks, as columns) with what a list row carries beyond them: their subtask
+    progress, from one grouped query over the subtasks of these tasks only, and their label
+    names and reminders."""
     subtask = Task.__table__.alias("subtask")
-    children = select(func.count(subtask.c.id)).where(subtask.c.parent_id == task_id)
-    return [
-        children.scalar_subquery().label("subtask_count"),
-        children.where(subtask.c.done.is_(True)).scalar_subquery().label("subtasks_done"),
-        LabelNames(task_id).label("label_names"),
-        Reminders(task_id).label("reminders"),
-    ]
+    progress = (
+        select(
+            subtask.c.parent_id,
+            func.count().label("total"),
+            func.count().filter(subtask.c.done.is_(True)).label("done"),
+        )
+        .where(subtask.c.parent_id.in_(select(rows.c.id)))
+        .group_by(subtask.c.parent_id)
+        .subquery("progress")
+    )
+    return select(
+        *rows.c,
+        func.coalesce(progress.c.total, 0).label("subtask_count"),
+        func.coalesce(progress.c.done, 0).label("subtasks_done"),
+        LabelNames(rows.c.id).label("label_names"),
+        Reminders(rows.c.id).label("reminders"),
+    ).select_from(rows.outerjoin(progress, progress.c.parent_id == rows.c.id))

@@ -192,20 +192,20 @@ def list_tasks(
         cursor=cursor,
         count_cap=TOTAL_CAP,
         scans=shape.searched,
-        row_columns=task_rows.row_columns,
+        detail=task_rows.with_details,
         prepared=not shape.searched,
     )
     return replace(page, items=task_rows.records(page.items))
 
 
 # One task as the list shows it: the same row, read by its id.
-_ONE_TASK_ROW = select(
-    *TASK_COLUMNS,
-    *task_rows.owner_columns(bindparam("owner_id", type_=Integer)),
-    *task_rows.row_columns(TASKS),
-).where(
-    TASKS.id == bindparam("task_id", type_=Integer),
-    TASKS.user_id == bindparam("owner_id", type_=Integer),
+_ONE_TASK_ROW = task_rows.with_details(
+    select(*TASK_COLUMNS, *task_rows.owner_columns(bindparam("owner_id", type_=Integer)))
+    .where(
+        TASKS.id == bindparam("task_id", type_=Integer),
+        TASKS.user_id == bindparam("owner_id", type_=Integer),
+    )
+    .cte("page")
 )
 
 
