@@ -19,6 +19,13 @@ def _close_every_connection(app):
     assert closed >= 1
 
 
+def _change_the_title_type(app):
+    """What a migration widening ``tasks.title`` does to statements already prepared."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
+        conn.execute("ALTER TABLE tasks ALTER COLUMN title TYPE varchar(1000)")
+
+
 def _signed_in(client):
     account = {"email": "re@example.com", "password": PASSWORD}
     assert client.post("/api/auth/register", json={"name": "Re", **account}).status_code == 201
@@ -61,9 +68,7 @@ def test_a_list_after_a_migration_changed_a_column_type_is_answered_again(commit
     assert client.post("/api/tasks", json={"title": "Kept"}, headers=headers).status_code == 201
     assert client.get("/api/tasks", headers=headers).status_code == 200  # prepared now
 
-    url = make_url(committed_app.config["SQLALCHEMY_DATABASE_URI"])
-    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
-        conn.execute("ALTER TABLE tasks ALTER COLUMN title TYPE varchar(1000)")
+    _change_the_title_type(committed_app)
     answers = [client.get("/api/tasks", headers=headers) for _ in range(2)]
 
     assert [(a.status_code, a.json["items"][0]["title"]) for a in answers] == [(200, "Kept")] * 2
@@ -71,3 +76,19 @@ def test_a_list_after_a_migration_changed_a_column_type_is_answered_again(commit
         caplog.messages.count("a prepared statement went stale after a schema change; retrying")
         == 1
     )
+
+
+def test_a_write_whose_answer_meets_a_stale_prepared_statement_is_made_once(committed_app):
+    """A write reads its answer back with the prepared statement of one task, before its
+    commit: when that statement has gone stale, the uncommitted write is rolled back with
+    the discarded connection and made again, once."""
+    client = committed_app.test_client()
+    headers = _signed_in(client)
+    task_id = client.post("/api/tasks", json={"title": "Flip"}, headers=headers).json["id"]
+    assert client.get(f"/api/tasks/{task_id}", headers=headers).status_code == 200
+
+    _change_the_title_type(committed_app)
+    toggled = client.post(f"/api/tasks/{task_id}/toggle", headers=headers)
+
+    assert (toggled.status_code, toggled.json["done"]) == (200, True)
+    assert client.get(f"/api/tasks/{task_id}", headers=headers).json["done"] is True
