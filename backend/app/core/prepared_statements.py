@@ -27,8 +27,8 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 
 OPTION = "tarefa_prepared"
-_FEATURE_NOT_SUPPORTED = "0A000"  # SQLSTATE of "cached plan must not change result type"
 PREPARED = {OPTION: True}
+_FEATURE_NOT_SUPPORTED = "0A000"  # SQLSTATE of "cached plan must not change result type"
 
 
 def enable_prepared_statements(engine: Engine) -> None:

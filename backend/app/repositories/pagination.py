@@ -75,7 +75,7 @@ def paginate_keyset(
     cursor: str | None = None,
     count_cap: int,
     scans: bool = False,
-    detail: Callable[[CTE], Select[Any]] | None = None,
+    detail: Callable[[CTE], Select[Any]],
     prepared: bool = False,
 ) -> Page[Row[Any]]:
     """One page of the statement ``build`` makes (the columns of one table, unordered,
@@ -144,7 +144,7 @@ def _keyset_statements(
     keys: list[SortKey],
     nulls: tuple[bool, ...] | None,
     scans: bool,
-    detail: Callable[[CTE], Select[Any]] | None,
+    detail: Callable[[CTE], Select[Any]],
 ) -> _KeysetStatements:
     capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
     # The limits and the offset are written into the SQL (few distinct values): PostgreSQL
@@ -160,13 +160,13 @@ def _keyset_statements(
         paged = _counted_in_one_pass(ordered, keys, count_limit)
     else:
         paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
-    page = paged.limit(bindparam("keyset_limit", type_=Integer, literal_execute=True)).offset(
-        bindparam("keyset_offset", type_=Integer, literal_execute=True)
+    rows = (
+        paged.limit(bindparam("keyset_limit", type_=Integer, literal_execute=True))
+        .offset(bindparam("keyset_offset", type_=Integer, literal_execute=True))
+        .cte("page")
     )
-    if detail is not None:
-        rows = page.cte("page")
-        again = [replace(key, column=rows.c[key.column.key]) for key in keys]
-        page = detail(rows).order_by(*(key.order() for key in again))
+    again = [replace(key, column=rows.c[key.column.key]) for key in keys]
+    page = detail(rows).order_by(*(key.order() for key in again))
     return _KeysetStatements(page, counted)
 
 
