@@ -35,7 +35,8 @@ class Load:
 
     ``retry_unanswered`` makes the client behave like a browser when a server closes an idle
     keep-alive connection just as a request is sent on it (an Nginx reload does this): the
-    request got no response byte at all, so it is sent once more on a new connection. A test
+    request got no response byte at all, cleanly closed or reset, so it is sent once more on a
+    new connection. A test
     that also checks the database sees any request that ran twice.
     """
 
@@ -72,7 +73,7 @@ class Load:
             attempts += 1
             try:
                 response = self.request(client, worker, n)
-            except httpx.RemoteProtocolError as error:
+            except (httpx.RemoteProtocolError, httpx.ReadError) as error:
                 if self.retry_unanswered and attempts == 1 and _closed_before_answer(error):
                     continue
                 return Outcome(worker, start, time.monotonic(), None, b"", repr(error), attempts)
@@ -107,6 +108,13 @@ class Load:
         return [o for o in self.outcomes if o.start >= start and o.end <= end]
 
 
-def _closed_before_answer(error: httpx.RemoteProtocolError) -> bool:
-    """The server closed the connection before sending a single byte of a response."""
+def _closed_before_answer(error: httpx.RemoteProtocolError | httpx.ReadError) -> bool:
+    """The server closed the connection before sending a single byte of a response.
+
+    A clean close reads as "without sending a response". When the request's bytes were
+    already in the closing socket's buffer, the kernel resets the connection instead, which
+    reads as ECONNRESET; browsers resend in both cases.
+    """
+    if isinstance(error, httpx.ReadError):
+        return "Connection reset by peer" in str(error)
     return "without sending a response" in str(error)
