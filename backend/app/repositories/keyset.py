@@ -2,25 +2,32 @@
 
 A page costs the same wherever it is in the list (no OFFSET to walk), and rows added or
 removed meanwhile neither repeat nor skip the others. The cursor is the last row's sort key,
-encrypted and authenticated with the app's secret (Fernet): clients cannot read it (it may
+encrypted and authenticated with the app's secret (AES-SIV): clients cannot read it (it may
 hold a task's title, and URLs end up in access logs) nor forge one.
+
+AES-SIV rather than Fernet: one call into OpenSSL, where Fernet builds a padder, a cipher and
+an HMAC in Python (a tenth of the list's CPU went to making its cursor). It needs no nonce,
+so no count of cursors made under one key can wear it out; the same page always gets the same
+cursor, which tells nothing the page does not.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from cryptography.fernet import Fernet, InvalidToken
+import orjson
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from flask import current_app
 from sqlalchemy import ColumnElement, and_, false, or_
 
-_FERNET_KEY = "tarefa.cursor_fernet"
+_CIPHER_KEY = "tarefa.cursor_cipher"
 
 
 class InvalidCursor(ValueError):
@@ -67,13 +74,13 @@ def _equal(key: SortKey, value: Any) -> ColumnElement[bool]:
     return key.column.is_(None) if value is None else key.column == value
 
 
-def _fernet() -> Fernet:
+def _cipher() -> AESSIV:
     extensions = current_app.extensions
-    if _FERNET_KEY not in extensions:
+    if _CIPHER_KEY not in extensions:
         secret = current_app.config["SECRET_KEY"].encode()
-        digest = hashlib.sha256(b"tarefa.list-cursor:" + secret).digest()
-        extensions[_FERNET_KEY] = Fernet(base64.urlsafe_b64encode(digest))
-    return extensions[_FERNET_KEY]
+        # 64 bytes: AES-256 in SIV mode takes two keys, one to authenticate, one to encrypt.
+        extensions[_CIPHER_KEY] = AESSIV(hashlib.sha512(b"tarefa.list-cursor:" + secret).digest())
+    return extensions[_CIPHER_KEY]
 
 
 def _encode_value(value: Any) -> list[Any]:
@@ -100,15 +107,17 @@ _DECODERS = {
 def encode_cursor(scope: str, values: Sequence[Any]) -> str:
     """An opaque cursor for the row whose sort key is ``values``, valid for ``scope`` only
     (the list's owner and sort order)."""
-    payload = json.dumps([scope, [_encode_value(value) for value in values]])
-    return _fernet().encrypt(payload.encode()).decode()
+    payload = orjson.dumps([scope, [_encode_value(value) for value in values]])
+    sealed = _cipher().encrypt(payload, None)
+    return base64.urlsafe_b64encode(sealed).rstrip(b"=").decode()
 
 
 def decode_cursor(cursor: str, scope: str, width: int) -> list[Any]:
     """The sort key inside ``cursor``; ``InvalidCursor`` if it was tampered with, made by
     another server, or made for another scope."""
     try:
-        found_scope, values = json.loads(_fernet().decrypt(cursor.encode()))
+        sealed = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        found_scope, values = orjson.loads(_cipher().decrypt(sealed, None))
         if found_scope != scope:
             raise InvalidCursor("This cursor belongs to another list or sort order.")
         if len(values) != width:
@@ -116,5 +125,5 @@ def decode_cursor(cursor: str, scope: str, width: int) -> list[Any]:
         return [_DECODERS[kind](raw) for kind, raw in values]
     except InvalidCursor:
         raise
-    except (InvalidToken, ValueError, TypeError, KeyError) as exc:
+    except (InvalidTag, binascii.Error, ValueError, TypeError, KeyError) as exc:
         raise InvalidCursor("Invalid cursor: pass back a next_cursor unchanged.") from exc
