@@ -145,6 +145,19 @@ def test_cors_only_for_configured_origins(make_app):
     assert "Access-Control-Allow-Origin" not in refused.headers
 
 
+def test_cors_headers_only_answer_a_request_that_names_its_origin(make_app):
+    # Browsers send Origin with every cross-origin request; the SPA behind Nginx is same-origin.
+    client = make_app(CORS_ORIGINS=("https://app.example",)).test_client()
+
+    same_origin = client.get("/api/tasks")
+    cross_origin = client.get("/api/tasks", headers={"Origin": "https://app.example"})
+
+    assert same_origin.status_code == cross_origin.status_code == 401
+    assert [name for name, _ in same_origin.headers if name.startswith("Access-Control")] == []
+    assert cross_origin.headers["Access-Control-Allow-Origin"] == "https://app.example"
+    assert cross_origin.headers["Access-Control-Allow-Credentials"] == "true"
+
+
 def exhaust_login(client, times, **headers):
     return [
         client.post(
