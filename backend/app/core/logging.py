@@ -47,6 +47,13 @@ class _StdoutJsonHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
 def configure_logging(level: str) -> None:
     """Log JSON to stdout; replaces our own handler only, so others (pytest's) survive."""
+    # A JSON line shows none of a record's caller, thread or process fields, so the logging
+    # module need not look them up for every record (its HOWTO's "Optimization" section):
+    # finding the caller alone walks the stack at each call.
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, _StdoutJsonHandler)]:
         root.removeHandler(handler)
