@@ -124,7 +124,10 @@ def paginate_keyset(
     }
     # A page by number deep in the list is its own statement per offset: not worth keeping.
     options = PREPARED if prepared and offset == 0 else {}
-    rows = db.session.execute(statements.page, bound, execution_options=options).all()
+    # On the session's connection directly: the statement holds no ORM entity, so the
+    # Session's own execute (events, bind lookup, ORM options) only added CPU.
+    connection = db.session.connection()
+    rows = connection.execute(statements.page, bound, execution_options=options).all()
     if rows:
         total = rows[0].total_count
     elif cursor is not None or page > 1:

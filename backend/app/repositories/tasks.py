@@ -212,7 +212,8 @@ _ONE_TASK_ROW = task_rows.with_details(
 def owned_task_row(*, owner_id: int, task_id: int) -> TaskRow | None:
     """The owner's task as a list row (one statement, no ORM object), or None."""
     params = {"owner_id": owner_id, "task_id": task_id}
-    row = db.session.execute(_ONE_TASK_ROW, params, execution_options=PREPARED).first()
+    connection = db.session.connection()  # no ORM entity: see paginate_keyset
+    row = connection.execute(_ONE_TASK_ROW, params, execution_options=PREPARED).first()
     return None if row is None else task_rows.records([row])[0]
 
 
