@@ -108,10 +108,14 @@ def paginate_keyset(
         offset = 0
         scans = False
     nulls = None if after_values is None else tuple(value is None for value in after_values)
-    statement_key = (shape, nulls, scans)
+    # The first page and the pages after a cursor (the hot path) have their limits written
+    # into the statement once; a page by number further on keeps them as parameters, which
+    # SQLAlchemy writes in at each run (a statement per offset would not be worth keeping).
+    limits = (count_limit + 1, per_page + 1) if offset == 0 else None
+    statement_key = (shape, nulls, scans, limits)
     statements = _STATEMENTS.get(statement_key)
     if statements is None:
-        statements = _keyset_statements(build(), keys, nulls, scans, detail)
+        statements = _keyset_statements(build(), keys, nulls, scans, detail, limits)
         if len(_STATEMENTS) >= _STATEMENTS_MAX:
             _STATEMENTS.clear()
         _STATEMENTS[statement_key] = statements
@@ -148,12 +152,21 @@ def _keyset_statements(
     nulls: tuple[bool, ...] | None,
     scans: bool,
     detail: Callable[[CTE], Select[Any]],
+    limits: tuple[int, int] | None,
 ) -> _KeysetStatements:
     capped = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
-    # The limits and the offset are written into the SQL (few distinct values): PostgreSQL
-    # plans a LIMIT it cannot see for a tenth of the rows, which keeps a prepared page from
-    # ever earning a generic plan.
-    count_limit = bindparam("keyset_count_limit", type_=Integer, literal_execute=True)
+    # The limits and the offset are written into the SQL, never sent as parameters:
+    # PostgreSQL plans a LIMIT it cannot see for a tenth of the rows, which keeps a prepared
+    # page from ever earning a generic plan.
+    offset: Any
+    if limits is None:
+        count_limit, limit, offset = (
+            bindparam(name, type_=Integer, literal_execute=True)
+            for name in ("keyset_count_limit", "keyset_limit", "keyset_offset")
+        )
+    else:
+        count_limit, limit = (literal_column(str(int(value))) for value in limits)
+        offset = None
     counted = select(func.count()).select_from(capped.order_by(None).limit(count_limit).subquery())
     ordered = statement.order_by(*(key.order() for key in keys))
     if nulls is not None:
@@ -163,11 +176,7 @@ def _keyset_statements(
         paged = _counted_in_one_pass(ordered, keys, count_limit)
     else:
         paged = ordered.add_columns(counted.scalar_subquery().label("total_count"))
-    rows = (
-        paged.limit(bindparam("keyset_limit", type_=Integer, literal_execute=True))
-        .offset(bindparam("keyset_offset", type_=Integer, literal_execute=True))
-        .cte("page")
-    )
+    rows = paged.limit(limit).offset(offset).cte("page")
     again = [replace(key, column=rows.c[key.column.key]) for key in keys]
     page = detail(rows).order_by(*(key.order() for key in again))
     return _KeysetStatements(page, counted)
