@@ -100,13 +100,13 @@ def paginate_keyset(
     so never for a substring search).
     """
     offset = (page - 1) * per_page
-    # Past the cap, count one page beyond this one, so page links always reach the next.
-    count_limit = max(count_cap, offset + 2 * per_page)
     after_values: list[Any] | None = None
-    if cursor is not None:
+    if cursor is not None:  # then page is ignored
         after_values = decode_cursor(cursor, scope, len(keys))
         offset = 0
         scans = False
+    # Past the cap, count one page beyond this one, so page links always reach the next.
+    count_limit = max(count_cap, offset + 2 * per_page)
     nulls = None if after_values is None else tuple(value is None for value in after_values)
     # The first page and the pages after a cursor (the hot path) have their limits written
     # into the statement once; a page by number further on keeps them as parameters, which

@@ -133,6 +133,8 @@ def test_the_total_is_counted_up_to_a_cap(seeded, monkeypatch):
     last = seeded.call("GET", "/api/tasks?per_page=2&page=4", 200)
     filtered = seeded.call("GET", "/api/tasks?per_page=2&done=true", 200)
     scrolled = seeded.call("GET", f"/api/tasks?per_page=2&{cursor_of(first['next_cursor'])}", 200)
+    after_cursor = f"/api/tasks?per_page=2&page=4&{cursor_of(first['next_cursor'])}"
+    scrolled_with_a_page = seeded.call("GET", after_cursor, 200)  # page is ignored
 
     assert (first["total"], first["total_exact"], first["pages"]) == (5, False, 3)
     assert (deep["total"], deep["total_exact"]) == (8, True)  # counted a page further
@@ -140,6 +142,8 @@ def test_the_total_is_counted_up_to_a_cap(seeded, monkeypatch):
     assert (last["total"], last["total_exact"], last["pages"]) == (8, True, 4)
     assert (filtered["total"], filtered["total_exact"]) == (3, True)
     assert (scrolled["total"], scrolled["total_exact"]) == (5, False)  # the whole list's
+    fields = ("items", "total", "total_exact", "next_cursor")
+    assert [scrolled_with_a_page[f] for f in fields] == [scrolled[f] for f in fields]
     assert len(walk(seeded, "")) == 8
 
 
