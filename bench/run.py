@@ -58,7 +58,7 @@ GUNICORN_THREADS = "4"
 # (PGSTAT_IDLE_INTERVAL): the counters are read once that has passed.
 STATS_FLUSH_SECONDS = 11
 SEARCH_PATH = f"/api/tasks?per_page=20&q={quote(seed.SEARCH_TERM)}"
-ROUNDS = 3  # interleaved rounds of the ceiling and the list, for their ratio
+ROUNDS = 5  # interleaved rounds of the ceiling and the list, for their ratio (a median of 5)
 ROUND_SECONDS = 5
 
 
