@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from dotenv import load_dotenv
-from flask import Flask, Request, Response, g, has_request_context
+from flask import Flask, Request, Response, g, has_request_context, request
 from flask.sessions import NullSession, SessionInterface, SessionMixin
 from flask.typing import ResponseReturnValue
 from sqlalchemy import event
@@ -162,9 +162,29 @@ def _init_extensions(app: Flask) -> None:
         # every cross-origin request, and computing them for the rest cost 2% of a list.
         always_send=False,
     )
+    _run_cors_only_for_requests_with_an_origin(app)
     limiter.init_app(app)
     security.init_password_hasher(app)
     init_redis(app)
+
+
+def _run_cors_only_for_requests_with_an_origin(app: Flask) -> None:
+    """Call flask-cors's response hook only when the request sends an Origin.
+
+    Without one the hook adds nothing (``always_send`` is off), yet it still matched the path
+    against its resources and logged at debug level: 1.3% of a list request's CPU. Fails at
+    start-up if flask-cors renames the hook.
+    """
+    hooks = app.after_request_funcs[None]
+    (index,) = [
+        i for i, hook in enumerate(hooks) if getattr(hook, "__name__", "") == "cors_after_request"
+    ]
+    add_cors_headers = hooks[index]
+
+    def cors_after_request(response: Response) -> Response:
+        return add_cors_headers(response) if "Origin" in request.headers else response
+
+    hooks[index] = cors_after_request
 
 
 def _skip_idle_rate_limit_check(app: Flask) -> None:
