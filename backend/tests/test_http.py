@@ -2,6 +2,8 @@
 proxies, rate limits, health probes and serving the SPA."""
 
 import json
+import logging
+import os
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -111,6 +113,18 @@ def test_one_json_log_line_per_request(client, auth, make_user, caplog):
         "user_id": str(user.id),
     }
     assert isinstance(entry["duration_ms"], float)
+
+
+def test_other_log_formats_still_work_once_the_app_has_configured_logging(app):
+    # gunicorn's own lines (booting, exiting workers) are formatted in the app's processes.
+    gunicorn_format = logging.Formatter("[%(process)d] [%(levelname)s] %(message)s")
+    caller_format = logging.Formatter("%(module)s:%(lineno)d %(message)s")
+    record = logging.getLogger("gunicorn.error").makeRecord(
+        "gunicorn.error", logging.INFO, __file__, 1, "Booting worker", (), None
+    )
+
+    assert gunicorn_format.format(record) == f"[{os.getpid()}] [INFO] Booting worker"
+    assert caller_format.format(record) == "test_http:1 Booting worker"
 
 
 def test_metrics_count_requests(client):
