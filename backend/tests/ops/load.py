@@ -36,8 +36,7 @@ class Load:
     ``retry_unanswered`` makes the client behave like a browser when a server closes an idle
     keep-alive connection just as a request is sent on it (an Nginx reload does this): the
     request got no response byte at all, cleanly closed or reset, so it is sent once more on a
-    new connection. A test
-    that also checks the database sees any request that ran twice.
+    new connection. A test that also checks the database sees any request that ran twice.
     """
 
     def __init__(
