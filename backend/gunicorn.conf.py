@@ -5,6 +5,7 @@ The same file serves the container (``bind 0.0.0.0:8000``) and the native stack
 default; override it with the environment variable named next to it.
 """
 
+import gc
 import json
 import math
 import multiprocessing
@@ -143,6 +144,19 @@ def on_starting(server):
     server.log.info("Prometheus multiprocess directory ready: %s", path)
 
 
+def post_worker_init(worker):
+    """Leave what the worker built at startup out of every garbage collection.
+
+    A worker holds about 200,000 container objects once the app is loaded (modules, the ORM's
+    mappers, schemas, the OpenAPI spec), and CPython's oldest-generation collection walks all
+    of them: about 125 ms, with every thread of the worker stopped, a few times a minute under
+    load. Frozen, they are skipped; only garbage made after startup is walked. Cycles among
+    frozen objects are never freed, so what startup left as garbage is collected first.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def child_exit(server, worker):
     """Drop the live gauges of a worker that exited (prometheus-flask-exporter recipe)."""
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -150,3 +164,4 @@ def child_exit(server, worker):
     from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
 
     GunicornInternalPrometheusMetrics.mark_process_dead_on_child_exit(worker.pid)
+

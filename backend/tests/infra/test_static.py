@@ -3,12 +3,14 @@ shell scripts, the Nginx template, and the gunicorn settings."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 import runpy
 import subprocess
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -566,6 +568,32 @@ def test_gunicorn_access_log_is_off_unless_asked_for(
 ) -> None:
     env = {} if value is None else {"GUNICORN_ACCESS_LOG": value}
     assert load_gunicorn_conf(monkeypatch, **env)["accesslog"] == expected
+
+
+class _Node:
+    """A container the collector tracks, and a weak reference can watch."""
+
+    def __init__(self) -> None:
+        self.itself = self  # a cycle: only the cycle collector frees it
+
+
+def test_gunicorn_worker_frees_startup_garbage_then_freezes_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    conf = load_gunicorn_conf(monkeypatch)
+    kept = _Node()
+    startup_garbage = weakref.ref(_Node())
+    assert gc.get_freeze_count() == 0
+    try:
+        conf["post_worker_init"](worker=None)
+        assert startup_garbage() is None  # collected, not frozen for the worker's life
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is kept for obj in gc.get_objects())  # no collection walks it
+        later_garbage = weakref.ref(_Node())
+        gc.collect()
+        assert later_garbage() is None  # what requests leave behind is still collected
+    finally:
+        gc.unfreeze()
 
 
 def test_gunicorn_access_log_line_is_valid_json_for_hostile_values() -> None:
