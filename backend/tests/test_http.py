@@ -6,8 +6,11 @@ import logging
 import os
 
 import pytest
+from flask import request
 from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import BadRequestKeyError
 
+from app import QueryArgs
 from app.core.logging import JsonFormatter
 from tests.support.accounts import PASSWORD
 
@@ -331,3 +334,34 @@ def test_database_lost_while_closing_the_session_keeps_the_answer(client, monkey
     assert response.json["status"] == "ok"
     assert "closing the session failed: OperationalError" in caplog.text
     assert client.get("/health/ready").status_code == 200
+
+
+def test_an_absent_query_parameter_is_read_without_building_an_exception(app, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a BadRequestKeyError was built for an absent parameter")
+
+    with app.test_request_context("/api/tasks?per_page=5&label=a&label=b"):
+        args = request.args
+        monkeypatch.setattr(BadRequestKeyError, "__init__", refuse)
+
+        assert isinstance(args, QueryArgs)
+        assert args.get("q") is None
+        assert args.get("page", 1) == 1
+        assert args.get("per_page", type=int) == 5
+        assert args.get("label") == "a"
+        assert args.getlist("label") == ["a", "b"]
+
+
+def test_the_list_ignores_an_unknown_parameter_and_refuses_a_malformed_one(client, auth, make_user):
+    headers = auth.headers(make_user())
+    client.post("/api/tasks", json={"title": "Kept"}, headers=headers)
+
+    unknown = client.get("/api/tasks?colour=red", headers=headers)
+    malformed = client.get("/api/tasks?per_page=lots", headers=headers)
+
+    assert unknown.status_code == 200
+    assert [task["title"] for task in unknown.json["items"]] == ["Kept"]
+    assert (malformed.status_code, malformed.json["errors"]) == (
+        422,
+        {"query": {"per_page": ["Not a valid integer."]}},
+    )
