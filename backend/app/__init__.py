@@ -66,7 +66,7 @@ class QueryArgs(ImmutableMultiDict[str, str]):
     arguments ask for a dozen parameters a request seldom sends, at 2% of its CPU.
     """
 
-    def get(self, key: str, default: Any = None, type: Any = None) -> Any:  # noqa: A002 - werkzeug's name
+    def get(self, key: str, default: Any = None, type: Any = None) -> Any:
         if key not in self:
             return default
         return super().get(key, default, type)
