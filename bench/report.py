@@ -60,15 +60,16 @@ def _initial_js(front: dict) -> str:
 def targets(by_name, rounds, front: dict) -> list[str]:
     """Every target of issue 10, with the measured value and, when missed, by how much.
 
-    The list's ratio to the ceiling and its CPU are the medians of the interleaved rounds,
-    where both were measured seconds apart."""
+    The list's ratio to the ceiling, its CPU and its slowdown at 100,000 tasks are the
+    medians of the interleaved rounds, where the three were measured seconds apart."""
     ceiling, small = by_name[CEILING], by_name[LIST_SMALL]
     large, single = by_name[LIST_LARGE], by_name[SEARCH_SINGLE]
     ratios = [r.ratio for r in rounds]
     ratio = statistics.median(ratios)
     list_cpu = statistics.median(r.listing.cpu_ms_per_request for r in rounds)
     ceiling_cpu = statistics.median(r.ceiling.cpu_ms_per_request for r in rounds)
-    slowdown = small.requests_per_s / large.requests_per_s
+    slowdowns = [r.slowdown for r in rounds]
+    slowdown = statistics.median(slowdowns)
     errors = {name: r.errors for name, r in by_name.items() if r.errors}
     return [
         _target(
@@ -101,8 +102,9 @@ def targets(by_name, rounds, front: dict) -> list[str]:
         ),
         _target(
             f"List at 100,000 tasks within {LARGE_SLOWDOWN_LIMIT}x of 1,000 tasks (req/s)",
-            f"{large.requests_per_s:.0f} vs {small.requests_per_s:.0f} req/s ({slowdown:.2f}x; "
-            f"p50 {large.p50_ms:.1f} vs {small.p50_ms:.1f} ms)",
+            f"{slowdown:.2f}x (median of the rounds: {', '.join(f'{r:.2f}' for r in slowdowns)}; "
+            f"the whole runs above: {large.requests_per_s:.0f} vs {small.requests_per_s:.0f} "
+            f"req/s, p50 {large.p50_ms:.1f} vs {small.p50_ms:.1f} ms)",
             slowdown <= LARGE_SLOWDOWN_LIMIT,
             f"{slowdown - LARGE_SLOWDOWN_LIMIT:.2f}x over",
         ),
@@ -151,16 +153,18 @@ def _frontend(front: dict) -> list[str]:
 
 def rounds_table(rounds) -> list[str]:
     lines = [
-        "## Interleaved rounds (ceiling, then list at 1,000 tasks, seconds apart)",
+        "## Interleaved rounds (ceiling, list at 1,000 tasks, list at 100,000, seconds apart)",
         "",
-        "| Round | Ceiling req/s | List req/s | Ratio | Ceiling CPU ms/req | List CPU ms/req |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| Round | Ceiling req/s | List req/s | Ratio | Ceiling CPU ms/req | List CPU ms/req "
+        "| 100,000 req/s | Slowdown |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for number, r in enumerate(rounds, start=1):
         lines.append(
             f"| {number} | {r.ceiling.requests_per_s:.0f} | {r.listing.requests_per_s:.0f} "
             f"| {r.ratio:.2f} | {r.ceiling.cpu_ms_per_request:.2f} "
-            f"| {r.listing.cpu_ms_per_request:.2f} |"
+            f"| {r.listing.cpu_ms_per_request:.2f} | {r.large.requests_per_s:.0f} "
+            f"| {r.slowdown:.2f}x |"
         )
     return lines
 

@@ -58,7 +58,7 @@ GUNICORN_THREADS = "4"
 # (PGSTAT_IDLE_INTERVAL): the counters are read once that has passed.
 STATS_FLUSH_SECONDS = 11
 SEARCH_PATH = f"/api/tasks?per_page=20&q={quote(seed.SEARCH_TERM)}"
-ROUNDS = 5  # interleaved rounds of the ceiling and the list, for their ratio (a median of 5)
+ROUNDS = 5  # interleaved rounds of the ceiling and the lists, for their ratios (medians of 5)
 ROUND_SECONDS = 5
 
 
@@ -173,23 +173,28 @@ def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_befo
 
 @dataclass(frozen=True)
 class Round:
-    """The ceiling, then the list, measured back to back."""
+    """The ceiling, the list at 1,000 tasks and the list at 100,000, measured back to back."""
 
     ceiling: Run
     listing: Run
+    large: Run
 
     @property
     def ratio(self) -> float:
         return self.listing.requests_per_s / self.ceiling.requests_per_s
 
+    @property
+    def slowdown(self) -> float:
+        """How many times fewer requests per second the list answers at 100,000 tasks."""
+        return self.listing.requests_per_s / self.large.requests_per_s
 
-def interleaved(
-    ceiling: tuple[Case, int], listing: tuple[Case, int], rounds: int, seconds: int
-) -> list[Round]:
-    """The ceiling and the list in turns, ``rounds`` times (each a case and the process group
-    serving it). This machine's speed drifts by tens of percent within minutes, so runs
-    minutes apart make a noisy ratio; two runs seconds apart share most of the drift."""
-    return [Round(run_case(*ceiling, seconds), run_case(*listing, seconds)) for _ in range(rounds)]
+
+def interleaved(cases: list[tuple[Case, int]], rounds: int, seconds: int) -> list[Round]:
+    """The ceiling, the list and the large list in turns, ``rounds`` times (each a case and
+    the process group serving it). This machine's speed drifts by tens of percent within
+    minutes, so runs minutes apart make noisy ratios; runs seconds apart share most of the
+    drift."""
+    return [Round(*(run_case(*case, seconds) for case in cases)) for _ in range(rounds)]
 
 
 def warm_up(case: Case, seconds: int, dbname: str) -> int:
@@ -391,7 +396,8 @@ def main() -> int:
             results: list[Result] = []
             rounds: list[Round] = []
             warmed: set[str] = set()
-            for case in build_cases(stack, ceiling, data):
+            cases = build_cases(stack, ceiling, data)
+            for case in cases:
                 if args.only and args.only not in case.name and case.name != report.CEILING:
                     continue
                 print(f"bench: {case.name} ({time.monotonic() - started:.0f} s)", flush=True)
@@ -404,11 +410,14 @@ def main() -> int:
                 results.append(measure(case, args.duration, group, dbname, xact))
                 xact = results[-1].xact_after
                 if case.name == report.LIST_SMALL:
-                    print(f"bench: {ROUNDS} interleaved rounds of the ceiling and the list")
-                    ceiling_case = next(r.case for r in results if r.case.name == report.CEILING)
+                    print(f"bench: {ROUNDS} interleaved rounds of the ceiling and the lists")
+                    by_name = {case.name: case for case in cases}
                     rounds = interleaved(
-                        (ceiling_case, ceiling.process_group),
-                        (case, stack.process_group),
+                        [
+                            (by_name[report.CEILING], ceiling.process_group),
+                            (case, stack.process_group),
+                            (by_name[report.LIST_LARGE], stack.process_group),
+                        ],
                         ROUNDS,
                         ROUND_SECONDS,
                     )
