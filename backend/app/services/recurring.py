@@ -38,13 +38,18 @@ def apply_schedule(task: Task, changes: dict[str, object], *, today: date) -> No
     reminders.rearm(task)
 
 
+def repeats(task: Task) -> bool:
+    """Whether the task has occurrences to move through: a rule, and a date to apply it to."""
+    return bool(task.recurrence) and task.due_date is not None
+
+
 def advance(task: Task, *, outcome: str, today: date) -> bool:
     """Record the current occurrence and move the task to its next date.
 
     Returns False when the task does not repeat or its rule has ended (nothing moved), so
     the caller closes it as usual. Subtasks reopen with the new occurrence.
     """
-    if not task.recurrence or task.due_date is None:
+    if not repeats(task):
         return False
     task_repository.add_occurrence(
         TaskOccurrence(
@@ -63,7 +68,7 @@ def advance(task: Task, *, outcome: str, today: date) -> bool:
 
 def skip(task: Task, *, today: date) -> bool:
     """Skip the current occurrence; False when it was the last one (the task is then done)."""
-    if not task.recurrence or task.due_date is None:
+    if not repeats(task):
         raise Conflict(NOT_RECURRING)
     return advance(task, outcome=SKIPPED, today=today)
 

@@ -222,9 +222,11 @@ def update_task(*, owner_id: int, task_id: int, changes: dict[str, Any]) -> Task
 
 def _set_done(task: Task, done: bool) -> None:
     """Closing a recurring task completes its current occurrence and moves it to the next
-    date instead; it closes only once its rule has ended."""
-    if done and not task.done and recurring.complete(task, today=user_today(task.user_id)):
-        return
+    date instead; it closes only once its rule has ended. Only a repeating task needs the
+    owner's today (a query)."""
+    if done and not task.done and recurring.repeats(task):
+        if recurring.complete(task, today=user_today(task.user_id)):
+            return
     task.set_done(done)
 
 

@@ -81,3 +81,23 @@ def test_projects_and_labels_lists_cost_two_queries(app, pg_api):
     with count_queries(app) as labels:
         assert len(pg_api.call("GET", "/api/labels", 200)) == 5
     assert (len(projects), len(labels)) == (2, 2)
+
+
+def test_closing_a_task_costs_three_queries_and_a_repeating_one_reads_the_zone(
+    app, client, auth, make_user
+):
+    api = Api(client, auth.headers(make_user(email="rui@example.com")))
+    once = api.task("Once", labels=["casa"], reminders=[{"remind_at": "2026-12-24T10:00:00Z"}])
+    daily = api.task("Daily", due_date="2026-12-01", recurrence="FREQ=DAILY")
+
+    with count_queries(app) as closing:
+        closed = api.call("POST", f"/api/tasks/{once['id']}/toggle", 200)
+    with count_queries(app) as advancing:
+        advanced = api.call("POST", f"/api/tasks/{daily['id']}/toggle", 200)
+
+    # the task, its change, the answer (with labels and reminders as columns)
+    assert [statement.split()[0] for statement in closing] == ["SELECT", "UPDATE", "WITH"]
+    assert (closed["done"], closed["labels"], len(closed["reminders"])) == (True, ["casa"], 1)
+    # a repeating task moves to its next date: it needs the owner's today, and its reminders
+    assert sum(statement.startswith("SELECT users.") for statement in advancing) == 1
+    assert (advanced["done"], advanced["due_date"] > daily["due_date"]) == (False, True)
