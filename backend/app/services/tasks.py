@@ -224,9 +224,9 @@ def _set_done(task: Task, done: bool) -> None:
     """Closing a recurring task completes its current occurrence and moves it to the next
     date instead; it closes only once its rule has ended. Only a repeating task needs the
     owner's today (a query)."""
-    if done and not task.done and recurring.repeats(task):
-        if recurring.complete(task, today=user_today(task.user_id)):
-            return
+    closing_a_repeating_task = done and not task.done and recurring.repeats(task)
+    if closing_a_repeating_task and recurring.complete(task, today=user_today(task.user_id)):
+        return
     task.set_done(done)
 
 
