@@ -7,11 +7,15 @@ import os
 
 import pytest
 from flask import request
+from marshmallow import EXCLUDE
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import BadRequestKeyError
+from werkzeug.exceptions import BadRequestKeyError, UnprocessableEntity
 
 from app import QueryArgs
+from app.core import api as api_module
+from app.core.api import QueryParsingOnceParser
 from app.core.logging import JsonFormatter
+from app.schemas.tasks import TaskListArgs
 from tests.support.accounts import PASSWORD
 
 
@@ -365,3 +369,54 @@ def test_the_list_ignores_an_unknown_parameter_and_refuses_a_malformed_one(clien
         422,
         {"query": {"per_page": ["Not a valid integer."]}},
     )
+
+
+def _list_arguments(app, query, parser, schema):
+    """What the list's query parser hands the view for ``query``."""
+    with app.test_request_context(f"/api/tasks?{query}"):
+        return parser.parse(schema, location="query", unknown=EXCLUDE)
+
+
+def test_a_repeated_query_string_is_parsed_once_and_each_request_owns_its_arguments(
+    app, monkeypatch
+):
+    parser, schema = QueryParsingOnceParser(), TaskListArgs()
+    loads = []
+    load = schema.load
+    monkeypatch.setattr(schema, "load", lambda *a, **k: loads.append(a) or load(*a, **k))
+    first = _list_arguments(app, "per_page=5&label=casa&label=obra", parser, schema)
+    first.pop("per_page")
+    first["label"].append("changed by the first view")
+
+    again = _list_arguments(app, "per_page=5&label=casa&label=obra", parser, schema)
+
+    assert again == {
+        "page": 1,
+        "per_page": 5,
+        "label": ["casa", "obra"],
+        "sort": "-created_at",
+        "top_level": False,
+    }
+    assert len(loads) == 1
+    assert _list_arguments(app, "per_page=7", parser, schema)["per_page"] == 7
+    assert len(loads) == 2
+
+
+def test_a_query_string_that_fails_fails_every_time(app):
+    parser, schema = QueryParsingOnceParser(), TaskListArgs()
+    for _ in range(2):
+        with pytest.raises(UnprocessableEntity) as refused:
+            _list_arguments(app, "per_page=500", parser, schema)
+        assert refused.value.data["messages"] == {
+            "query": {
+                "per_page": ["Must be greater than or equal to 1 and less than or equal to 100."]
+            }
+        }
+
+
+def test_the_parsed_query_strings_kept_are_bounded(app, monkeypatch):
+    monkeypatch.setattr(api_module, "_PARSED_QUERIES_MAX", 3)
+    parser, schema = QueryParsingOnceParser(), TaskListArgs()
+    for per_page in range(1, 8):
+        assert _list_arguments(app, f"per_page={per_page}", parser, schema)["per_page"] == per_page
+    assert len(parser._parsed) == 3
