@@ -58,7 +58,7 @@ GUNICORN_THREADS = "4"
 # (PGSTAT_IDLE_INTERVAL): the counters are read once that has passed.
 STATS_FLUSH_SECONDS = 11
 SEARCH_PATH = f"/api/tasks?per_page=20&q={quote(seed.SEARCH_TERM)}"
-ROUNDS = 5  # interleaved rounds of the ceiling and the lists, for their ratios (medians of 5)
+ROUNDS = 7  # interleaved rounds of the ceiling and the lists, for their ratios (medians of 7)
 ROUND_SECONDS = 5
 
 
@@ -411,12 +411,12 @@ def main() -> int:
                 xact = results[-1].xact_after
                 if case.name == report.LIST_SMALL:
                     print(f"bench: {ROUNDS} interleaved rounds of the ceiling and the lists")
-                    by_name = {case.name: case for case in cases}
+                    named = {each.name: each for each in cases}
                     rounds = interleaved(
                         [
-                            (by_name[report.CEILING], ceiling.process_group),
+                            (named[report.CEILING], ceiling.process_group),
                             (case, stack.process_group),
-                            (by_name[report.LIST_LARGE], stack.process_group),
+                            (named[report.LIST_LARGE], stack.process_group),
                         ],
                         ROUNDS,
                         ROUND_SECONDS,
