@@ -12,7 +12,7 @@ from app.core.extensions import db
 from app.models import Reminder, Task
 from app.repositories.tasks import get_owned_task
 from app.schemas.tasks import TaskOut
-from tests.support.accounts import UserFactory
+from tests.support.accounts import Auth, UserFactory
 from tests.support.apps import app_config, migrate_database
 
 # Instants whose microseconds are zero, or end in zeros: isoformat() writes six digits or none.
@@ -30,10 +30,10 @@ def database_app(request, make_app, tmp_path):
 
 
 @pytest.fixture
-def varied(database_app, auth_headers_for):
+def varied(database_app):
     """An owner in São Paulo with tasks covering every kind of value a task shows."""
     client = database_app.test_client()
-    headers = auth_headers_for(database_app, client)
+    headers = Auth(client).headers(UserFactory(database_app)())
     client.patch("/api/auth/me", json={"timezone": "America/Sao_Paulo"}, headers=headers)
     project = client.post("/api/projects", json={"name": "Casa"}, headers=headers).json
     bodies = [
@@ -78,17 +78,6 @@ def varied(database_app, auth_headers_for):
         )
         db.session.commit()
     return client, headers, ids
-
-
-@pytest.fixture
-def auth_headers_for():
-    def sign_in(app, client):
-        user = UserFactory(app)()
-        login = {"email": user.email, "password": "correct-horse-battery"}
-        token = client.post("/api/auth/login", json=login).json["access_token"]
-        return {"Authorization": f"Bearer {token}"}
-
-    return sign_in
 
 
 @pytest.mark.parametrize("language", ["en", "pt-BR"])
