@@ -45,8 +45,9 @@ wsgi_app = "wsgi:app"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 
 # gthread: a slow AI request occupies one thread, not a whole worker. The subclass closes
-# the listening socket as soon as a worker is told to stop (app/core/gunicorn_worker.py),
-# so a backend being replaced refuses new connections instead of resetting them.
+# the listening socket as soon as a worker is told to stop, so a backend being replaced
+# refuses new connections instead of resetting them, and leaves a new connection to an idle
+# worker while its own threads are all taken (app/core/gunicorn_worker.py).
 worker_class = "app.core.gunicorn_worker.DrainingThreadWorker"
 workers = _env_int("GUNICORN_WORKERS", _env_int("WEB_CONCURRENCY", _default_workers()))
 threads = _env_int("GUNICORN_THREADS", 4)
