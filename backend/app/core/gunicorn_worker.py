@@ -16,7 +16,7 @@ so whoever accepted a connection serves every request sent on it: under load one
 worker's were answered in 5 ms, and the tail of the whole service was the busy worker's.
 So a worker whose threads are all taken leaves a new connection for a sibling with a free
 thread for ``accept_defer_seconds``, and takes it itself once that has passed (or once one
-of its own threads is free): a connection never waits longer than that for a worker.
+of its own threads is free).
 """
 
 import errno
@@ -29,7 +29,9 @@ class DrainingThreadWorker(ThreadWorker):
     """gthread, closing the listening socket as soon as the worker is told to stop, and
     leaving new connections to an idle sibling while all its threads are taken."""
 
-    accept_defer_seconds = 0.01
+    # Long enough for an idle sibling, woken by the same connection, to take it; short, as
+    # in a burst a busy worker takes one waiting connection per deferral.
+    accept_defer_seconds = 0.002
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
