@@ -67,9 +67,11 @@ class DrainingThreadWorker(ThreadWorker):
 
     def _end_accept_deferral(self) -> None:
         self._accept_deferred_until = None
-        for listener in self.sockets:
-            super().accept(listener)  # the connection left waiting, unless a sibling took it
-        self.set_accept_enabled(self.nr_conns < self.worker_connections)
+        room = self.nr_conns < self.worker_connections
+        if room:
+            for listener in self.sockets:
+                super().accept(listener)  # the connection left waiting, unless a sibling took it
+        self.set_accept_enabled(room)
 
     def set_accept_enabled(self, enabled: bool) -> None:
         if enabled and self._accept_deferred_until is not None:

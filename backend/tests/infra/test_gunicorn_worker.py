@@ -153,7 +153,7 @@ def test_a_connection_waits_for_a_worker_no_longer_than_the_deferral(gunicorn: G
 
     with socket.create_connection(("127.0.0.1", gunicorn.port), timeout=30) as waiting:
         waiting.sendall(b"GET / HTTP/1.1\r\nHost: probe\r\nConnection: close\r\n\r\n")
-            # Accepted (and queued in a worker) after the deferral, not when a thread frees up.
+        # Accepted (and queued in a worker) after the deferral, not when a thread frees up.
         wait_until(
             lambda: gunicorn.accept_backlog() == 0,
             timeout=SLOW_SECONDS / 2,
