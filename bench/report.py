@@ -61,11 +61,17 @@ def targets(by_name, rounds, front: dict) -> list[str]:
     """Every target of issue 10, with the measured value and, when missed, by how much.
 
     The list's ratio to the ceiling, its CPU and its slowdown at 100,000 tasks are the
-    medians of the interleaved rounds, where the three were measured seconds apart."""
+    medians of the interleaved rounds, where the three were measured seconds apart. Its p99
+    is the whole 10 s run's: a 5 s round gives twice the weight to the first half second,
+    while wrk's new connections reach the server (its p99 there ran 57 to 87 ms, against 50
+    to 55 after it), so the rounds' p99s are shown beside it, not used for it."""
     ceiling, small = by_name[CEILING], by_name[LIST_SMALL]
     large, single = by_name[LIST_LARGE], by_name[SEARCH_SINGLE]
     ratios = [r.ratio for r in rounds]
     ratio = statistics.median(ratios)
+    p99s = [r.listing.p99_ms for r in rounds]
+    p99 = statistics.median(p99s)
+    ceiling_p99 = statistics.median(r.ceiling.p99_ms for r in rounds)
     list_cpu = statistics.median(r.listing.cpu_ms_per_request for r in rounds)
     ceiling_cpu = statistics.median(r.ceiling.cpu_ms_per_request for r in rounds)
     slowdowns = [r.slowdown for r in rounds]
@@ -82,7 +88,9 @@ def targets(by_name, rounds, front: dict) -> list[str]:
         ),
         _target(
             f"List p99 < {LIST_P99_TARGET_MS:.0f} ms at 32 connections",
-            f"{small.p99_ms:.1f} ms (the ceiling's own: {ceiling.p99_ms:.1f} ms)",
+            f"{small.p99_ms:.1f} ms (the ceiling's own: {ceiling.p99_ms:.1f} ms; the 5 s rounds, "
+            f"median {p99:.1f} ms: {', '.join(f'{r:.1f}' for r in p99s)}; "
+            f"the ceiling's {ceiling_p99:.1f} ms)",
             small.p99_ms < LIST_P99_TARGET_MS,
             f"{small.p99_ms - LIST_P99_TARGET_MS:.1f} ms over",
         ),
@@ -155,14 +163,15 @@ def rounds_table(rounds) -> list[str]:
     lines = [
         "## Interleaved rounds (ceiling, list at 1,000 tasks, list at 100,000, seconds apart)",
         "",
-        "| Round | Ceiling req/s | List req/s | Ratio | Ceiling CPU ms/req | List CPU ms/req "
-        "| 100,000 req/s | Slowdown |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Round | Ceiling req/s | List req/s | Ratio | Ceiling p99 ms | List p99 ms "
+        "| Ceiling CPU ms/req | List CPU ms/req | 100,000 req/s | Slowdown |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for number, r in enumerate(rounds, start=1):
         lines.append(
             f"| {number} | {r.ceiling.requests_per_s:.0f} | {r.listing.requests_per_s:.0f} "
-            f"| {r.ratio:.2f} | {r.ceiling.cpu_ms_per_request:.2f} "
+            f"| {r.ratio:.2f} | {r.ceiling.p99_ms:.1f} | {r.listing.p99_ms:.1f} "
+            f"| {r.ceiling.cpu_ms_per_request:.2f} "
             f"| {r.listing.cpu_ms_per_request:.2f} | {r.large.requests_per_s:.0f} "
             f"| {r.slowdown:.2f}x |"
         )
