@@ -67,11 +67,6 @@ def as_dict(parsed: Parsed) -> dict[str, Any]:
     }
 
 
-def user_today(owner_id: int) -> date:
-    """Today's date in the user's zone."""
-    return clock.now().astimezone(user_zone(owner_id)).date()
-
-
 class QuickAddRejected(DomainError):
     status = HTTPStatus.UNPROCESSABLE_ENTITY
 

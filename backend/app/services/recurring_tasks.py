@@ -5,8 +5,7 @@ from __future__ import annotations
 from app.core.extensions import db
 from app.models import Task, TaskOccurrence
 from app.services import recurring
-from app.services.quick import user_today
-from app.services.tasks import get_task
+from app.services.tasks import get_task, user_today
 
 
 def occurrences(*, owner_id: int, task_id: int) -> list[TaskOccurrence]:
