@@ -134,6 +134,10 @@ class Run:
         return self.wrk["requests"] / (self.wrk["duration_us"] / 1e6)
 
     @property
+    def p50_ms(self) -> float:
+        return self.wrk["latency_us"]["p50"] / 1000
+
+    @property
     def p99_ms(self) -> float:
         return self.wrk["latency_us"]["p99"] / 1000
 
@@ -166,7 +170,7 @@ def measure(case: Case, seconds: int, process_group: int, dbname: str, xact_befo
         case=case,
         requests=data["requests"],
         requests_per_s=run.requests_per_s,
-        p50_ms=data["latency_us"]["p50"] / 1000,
+        p50_ms=run.p50_ms,
         p99_ms=run.p99_ms,
         errors=data["non2xx"] + sum(data["socket_errors"].values()),
         cpu_ms_per_request=run.cpu_ms_per_request,
